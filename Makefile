@@ -1,0 +1,84 @@
+# zamen: static site generator for the Zamen Een Journaal.
+#
+#   make                 build ./zamen
+#   make site            install what is missing, build zamen and the example site
+#   make test            install what is missing, build, run every test
+#   make SANITIZE=address,undefined test   the same under sanitizers
+#   make format          clang-format every C file
+#
+# Objects of a sanitizer build live apart from the normal ones, so switching
+# between the two never links a mix.
+
+CC       ?= cc
+PKGS     := libcmark yaml-0.1 glib-2.0
+SANITIZE ?=
+
+WARN     := -std=c11 -Wall -Wextra -Wstrict-prototypes -Wmissing-prototypes \
+            -Wwrite-strings -Werror
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc
+CFLAGS   ?= -O2 -g
+CFLAGS   += $(WARN)
+LDLIBS   += -lm
+
+ifneq ($(SANITIZE),)
+BUILD    := build/san
+CFLAGS   += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all -O1
+LDFLAGS  += -fsanitize=$(SANITIZE)
+ZAMEN    := $(BUILD)/zamen
+else
+BUILD    := build/rel
+ZAMEN    := zamen
+endif
+
+# pkg-config is asked lazily: before .ci/install-deps has run it may not
+# know the packages yet.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+
+LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+TEST_SRC := $(wildcard tests/unit/test_*.c)
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps site test check-example format clean
+all: $(ZAMEN)
+
+deps:
+	@sh .ci/install-deps
+
+$(BUILD)/%.o: src/%.c $(wildcard src/*.h) Makefile
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/zamen: $(BUILD)/main.o $(LIB_OBJ)
+	$(CC) $(LDFLAGS) $^ $(PKG_LIBS) $(LDLIBS) -o $@
+
+ifeq ($(SANITIZE),)
+zamen: $(BUILD)/zamen
+	cp $< $@
+endif
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Itests/unit $(PKG_CFLAGS) $(CFLAGS) $< $(LIB_OBJ) \
+	    $(LDFLAGS) $(PKG_LIBS) -lcmocka $(LDLIBS) -o $@
+
+site: deps
+	$(MAKE) $(ZAMEN)
+	./$(ZAMEN) check
+	@# `build` renders the site once the website work lands; until then it
+	@# checks, exactly as `check` does, and writes nothing.
+	./$(ZAMEN) build
+
+# Every test binary speaks TAP; prove runs them and the shell tests and
+# prints one summary.
+test: deps
+	$(MAKE) $(ZAMEN) $(TEST_BIN)
+	ZAMEN=$(abspath $(ZAMEN)) CMOCKA_MESSAGE_OUTPUT=TAP \
+	    prove --exec '' $(TEST_BIN) tests/cli.sh
+
+format:
+	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h
+
+clean:
+	rm -rf build zamen
