@@ -1,0 +1,17 @@
+/*
+ * testutil.h: what every cmocka test file includes.
+ *
+ * cmocka needs these system headers before its own, in this order. Each test
+ * file is one binary with one group; `make test` runs it under prove with
+ * CMOCKA_MESSAGE_OUTPUT=TAP.
+ */
+#ifndef ZAMEN_TESTUTIL_H
+#define ZAMEN_TESTUTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#endif
