@@ -1,0 +1,105 @@
+#include "arena.h"
+
+#include <glib.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <string.h>
+
+/* Blocks grow geometrically up to BLOCK_MAX; a request larger than a block
+ * gets a block of its own. */
+#define BLOCK_MIN (64 * 1024)
+#define BLOCK_MAX (4 * 1024 * 1024)
+#define ALIGN (_Alignof(max_align_t))
+
+struct block {
+	struct block *prev;
+	size_t used, size;
+	_Alignas(max_align_t) unsigned char data[];
+};
+
+struct arena {
+	struct block *head;
+	size_t next_size;
+};
+
+struct arena *arena_new(void)
+{
+	struct arena *a = g_new0(struct arena, 1);
+	a->next_size = BLOCK_MIN;
+	return a;
+}
+
+void arena_free(struct arena *a)
+{
+	if (!a)
+		return;
+	struct block *b = a->head;
+	while (b) {
+		struct block *prev = b->prev;
+		g_free(b);
+		b = prev;
+	}
+	g_free(a);
+}
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+	n = (n + ALIGN - 1) & ~(ALIGN - 1);
+	if (n == 0)
+		n = ALIGN;
+	struct block *b = a->head;
+	if (!b || b->size - b->used < n) {
+		size_t size = a->next_size;
+		if (size < n)
+			size = n;
+		if (a->next_size < BLOCK_MAX)
+			a->next_size *= 2;
+		b = g_malloc(sizeof *b + size);
+		b->size = size;
+		b->used = 0;
+		/* A block made for one large request is linked behind the
+		 * current one, so the current one keeps serving small ones. */
+		if (a->head && size == n) {
+			b->prev = a->head->prev;
+			a->head->prev = b;
+			b->used = n;
+			return memset(b->data, 0, n);
+		}
+		b->prev = a->head;
+		a->head = b;
+	}
+	void *p = b->data + b->used;
+	b->used += n;
+	return memset(p, 0, n);
+}
+
+void *arena_calloc(struct arena *a, size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size)
+		g_error("zamen: geheugen op (%zu x %zu bytes)", n, size);
+	return arena_alloc(a, n * size);
+}
+
+char *arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *arena_strdup(struct arena *a, const char *s)
+{
+	return s ? arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+char *arena_printf(struct arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *tmp = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	char *p = arena_strdup(a, tmp);
+	g_free(tmp);
+	return p;
+}

@@ -1,0 +1,26 @@
+/*
+ * check_internal.h: how the check_*.c files share their work. Not for use
+ * outside the check stage.
+ */
+#ifndef ZAMEN_CHECK_INTERNAL_H
+#define ZAMEN_CHECK_INTERNAL_H
+
+#include "check.h"
+#include "check_field.h"
+
+/* Fixed vocabularies of the content model. */
+extern const struct strlist check_doelgroepen, check_toegankelijk;
+
+/* site.yaml into s->config; reports its problems. */
+void check_config(struct site *s, const struct fm_node *root, struct diags *d);
+
+/* One content file into its record, added to s. */
+void check_doc(struct site *s, const struct load_doc *src, struct diags *d);
+
+/* References between records, links in bodies, and warnings that need the
+ * whole site; runs after site_index_build(). */
+void check_refs(struct site *s, const struct load_tree *t, struct diags *d);
+/* Warnings that need published/past/occurrences; after site_finish(). */
+void check_after_finish(struct site *s, struct diags *d);
+
+#endif

@@ -1,0 +1,449 @@
+#include "check_internal.h"
+
+#include <glib.h>
+#include <string.h>
+
+#include "text.h"
+
+static const char *const kind_names[KIND_COUNT] = {
+    [KIND_PAGE] = "pagina",         [KIND_STORY] = "verhaal",
+    [KIND_ACTIVITY] = "activiteit", [KIND_PARTNER] = "partner",
+    [KIND_EDITION] = "editie",
+};
+
+/* Slugs of one kind, for suggestions; built only when a reference fails. */
+static const char **slugs_of(struct site *s, enum load_kind k, size_t *n)
+{
+	struct doc **arr;
+	switch (k) {
+	case KIND_STORY:
+		arr = (struct doc **)s->stories, *n = s->n_stories;
+		break;
+	case KIND_ACTIVITY:
+		arr = (struct doc **)s->activities, *n = s->n_activities;
+		break;
+	case KIND_PARTNER:
+		arr = (struct doc **)s->partners, *n = s->n_partners;
+		break;
+	case KIND_EDITION:
+		arr = (struct doc **)s->editions, *n = s->n_editions;
+		break;
+	case KIND_PAGE:
+	default:
+		arr = (struct doc **)s->pages, *n = s->n_pages;
+		break;
+	}
+	const char **v = g_new(const char *, *n ? *n : 1);
+	for (size_t i = 0; i < *n; i++)
+		v[i] = arr[i]->slug;
+	return v;
+}
+
+static const struct doc *find(const struct site *s, enum load_kind k,
+                              const char *slug)
+{
+	switch (k) {
+	case KIND_STORY:
+		return (const struct doc *)site_story(s, slug);
+	case KIND_ACTIVITY:
+		return (const struct doc *)site_activity(s, slug);
+	case KIND_PARTNER:
+		return (const struct doc *)site_partner(s, slug);
+	case KIND_EDITION:
+		return (const struct doc *)site_edition(s, slug);
+	case KIND_PAGE:
+	default:
+		return (const struct doc *)site_page(s, slug);
+	}
+}
+
+/* Resolves a slug written at node n of file, reporting a slug that names
+ * nothing, with the nearest existing one, and a reference from a published
+ * record to a draft. */
+static const struct doc *resolve(struct site *s, struct diags *d,
+                                 const struct doc *from,
+                                 const struct fm_node *n, enum load_kind k)
+{
+	struct diag_pos pos = {from->src->path, n->line, n->col};
+	if (n->type != FM_SCALAR || !*n->value)
+		return NULL;
+	const struct doc *to = find(s, k, n->value);
+	if (!to) {
+		size_t count;
+		const char **slugs = slugs_of(s, k, &count);
+		const char *near = text_nearest(n->value, slugs, count);
+		const char *folder = load_kind_folder(k);
+		if (near)
+			diag_error(d, pos,
+			           "%s '%s' bestaat niet — bedoelde u '%s'?",
+			           kind_names[k], n->value, near);
+		else
+			diag_error(d, pos,
+			           "%s '%s' bestaat niet: er is geen bestand "
+			           "content/%s/%s.md",
+			           kind_names[k], n->value, folder, n->value);
+		g_free(slugs);
+		return NULL;
+	}
+	if (to->concept && !from->concept)
+		diag_error(
+		    d, pos,
+		    "%s '%s' is nog een concept (concept: true), maar "
+		    "dit bestand niet: publiceer het %s eerst of kies een "
+		    "ander",
+		    kind_names[k], n->value, kind_names[k]);
+	return to;
+}
+
+static void ref_field(struct site *s, struct diags *d, const struct doc *from,
+                      const char *field, enum load_kind k,
+                      const struct doc **out)
+{
+	const struct fm_node *n = fm_get(from->src->fm, field);
+	if (n && n->type == FM_SCALAR)
+		*out = resolve(s, d, from, n, k);
+}
+
+static void edition_refs(struct site *s, struct edition *e, struct diags *d)
+{
+	const char *file = e->doc.src->path;
+	ref_field(s, d, &e->doc, "verhaal", KIND_STORY,
+	          (const struct doc **)&e->verhaal);
+	ref_field(s, d, &e->doc, "uitgelicht", KIND_PARTNER,
+	          (const struct doc **)&e->uitgelicht);
+	if (e->verhaal && e->datum != DATE_NONE &&
+	    e->verhaal->datum != DATE_NONE && e->verhaal->datum > e->datum) {
+		char a[64], b[64];
+		const struct fm_node *n = fm_get(e->doc.src->fm, "verhaal");
+		diag_warning(d, ((struct diag_pos){file, n->line, n->col}),
+		             "het verhaal '%s' verschijnt pas op %s, na deze "
+		             "editie (%s); op de site blijft het tot die dag "
+		             "verborgen. Klopt de datum van het verhaal?",
+		             e->verhaal->doc.slug,
+		             date_format_long(e->verhaal->datum, a, sizeof a),
+		             date_format_long(e->datum, b, sizeof b));
+	}
+
+	const struct fm_node *list = fm_get(e->doc.src->fm, "activiteiten");
+	if (!list)
+		return;
+	if (list->type != FM_SEQ) {
+		diag_error(d, ((struct diag_pos){file, list->line, list->col}),
+		           "'activiteiten' is een lijst van activiteiten, "
+		           "bijvoorbeeld: activiteiten: [koffieochtend, "
+		           "wandelgroep]");
+		return;
+	}
+	e->activiteiten = arena_calloc(site_arena(s), list->n ? list->n : 1,
+	                               sizeof *e->activiteiten);
+	for (size_t i = 0; i < list->n; i++) {
+		const struct activity *a = (const struct activity *)resolve(
+		    s, d, &e->doc, list->items[i], KIND_ACTIVITY);
+		if (!a)
+			continue;
+		bool twice = false;
+		for (size_t k = 0; k < e->n_activiteiten; k++)
+			twice |= e->activiteiten[k] == a;
+		if (twice)
+			diag_warning(
+			    d,
+			    ((struct diag_pos){file, list->items[i]->line,
+			                       list->items[i]->col}),
+			    "'%s' staat twee keer in de lijst", a->doc.slug);
+		else
+			e->activiteiten[e->n_activiteiten++] = a;
+	}
+}
+
+static void file_exists(const struct load_tree *t, struct diags *d,
+                        const struct doc *x, const char *field,
+                        const char *resolved)
+{
+	const struct fm_node *n = fm_get(x->src->fm, field);
+	if (!n)
+		return;
+	struct diag_pos pos = {x->src->path, n->line, n->col};
+	if (!resolved)
+		diag_error(d, pos,
+		           "'%s' moet een pad zijn vanaf dit bestand, zoals "
+		           "'foto.jpg' in dezelfde map, niet '%s'",
+		           field, n->value);
+	else if (!load_file_exists(t, resolved))
+		diag_error(
+		    d, pos,
+		    "het bestand '%s' bestaat niet (gezocht: %s); zet het "
+		    "naast dit bestand of verbeter de naam",
+		    n->value, resolved);
+}
+
+/* The line and column in the file where url is written, searching the body
+ * from the block's first line; the block's start when not found. */
+static struct diag_pos link_pos(const struct doc *x, cmark_node *n,
+                                const char *url)
+{
+	cmark_node *block = n;
+	while (block && cmark_node_get_start_line(block) == 0)
+		block = cmark_node_parent(block);
+	int start = block ? cmark_node_get_start_line(block) : 1;
+	int line = 1;
+	const char *p = x->src->body, *end = p + x->src->body_len;
+	while (p < end && line < start) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			break;
+		p = nl + 1;
+		line++;
+	}
+	const char *hit = g_strstr_len(p, end - p, url);
+	if (hit) {
+		int l, c;
+		text_line_col(x->src->body, (size_t)(hit - x->src->body), &l,
+		              &c);
+		return (struct diag_pos){x->src->path,
+		                         l + x->src->body_line - 1, c};
+	}
+	return (struct diag_pos){x->src->path, start + x->src->body_line - 1,
+	                         0};
+}
+
+static bool has_scheme(const char *url)
+{
+	const char *p = url;
+	while (g_ascii_isalpha(*p) || *p == '+' || *p == '-' || *p == '.')
+		p++;
+	return p > url && *p == ':';
+}
+
+/* Suggests the content file of the same folder whose name is nearest,
+ * written as the link should be: url with its last part replaced. */
+static void report_missing_link(const struct load_tree *t, struct diags *d,
+                                struct diag_pos pos, const char *url,
+                                const char *path)
+{
+	char *folder = g_path_get_dirname(path);
+	size_t flen = strlen(folder);
+	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+	for (size_t i = 0; i < t->n_docs; i++) {
+		const struct load_doc *doc = t->docs[i];
+		if (strncmp(doc->dir, folder, flen) ||
+		    (doc->dir[flen] && strcmp(doc->dir + flen + 1, doc->slug)))
+			continue;
+		g_ptr_array_add(
+		    names, g_strdup_printf("%s%s", doc->slug,
+		                           doc->bundle ? "/index.md" : ".md"));
+	}
+	const char *last = strrchr(url, '/');
+	last = last ? last + 1 : url;
+	if (g_str_has_suffix(url, "/index.md")) {
+		/* A bundle: compare "slug/index.md" as a whole. */
+		const char *p = last - 1;
+		while (p > url && p[-1] != '/')
+			p--;
+		last = p;
+	}
+	const char *near =
+	    text_nearest(last, (const char *const *)names->pdata, names->len);
+	if (near)
+		diag_error(
+		    d, pos,
+		    "de link '%s' wijst naar %s, maar dat bestand bestaat "
+		    "niet — bedoelde u '%.*s%s'?",
+		    url, path, (int)(last - url), url, near);
+	else
+		diag_error(
+		    d, pos,
+		    "de link '%s' wijst naar %s, maar dat bestand bestaat "
+		    "niet; verbeter de link of haal hem weg",
+		    url, path);
+	g_ptr_array_free(names, TRUE);
+	g_free(folder);
+}
+
+static void check_link(struct site *s, const struct load_tree *t,
+                       struct diags *d, const struct doc *x, cmark_node *n)
+{
+	const char *url = cmark_node_get_url(n);
+	if (!url || !*url || url[0] == '#' || has_scheme(url))
+		return;
+	if (url[0] == '/') {
+		diag_warning(d, link_pos(x, n, url),
+		             "de link '%s' begint met '/' en werkt daardoor "
+		             "niet als de site in een submap staat; link naar "
+		             "het .md-bestand, zoals '../activiteiten/x.md'",
+		             url);
+		return;
+	}
+	size_t len = strcspn(url, "#?");
+	char *ref = g_strndup(url, len);
+	const char *path = load_resolve(site_arena(s), x->src->dir, ref);
+	bool is_md = len > 3 && !strcmp(ref + len - 3, ".md");
+	if (!path) {
+		diag_error(d, link_pos(x, n, url),
+		           "de link '%s' wijst buiten de site", url);
+	} else if (is_md) {
+		const struct doc *to = site_doc_by_path(s, path);
+		if (!to)
+			report_missing_link(t, d, link_pos(x, n, url), ref,
+			                    path);
+		else if (to->concept && !x->concept)
+			diag_warning(d, link_pos(x, n, url),
+			             "de link '%s' wijst naar een concept; "
+			             "zolang dat niet gepubliceerd is, toont "
+			             "de site alleen de linktekst",
+			             url);
+	} else if (!load_file_exists(t, path)) {
+		diag_error(
+		    d, link_pos(x, n, url),
+		    "de link '%s' wijst naar %s, maar dat bestand bestaat "
+		    "niet",
+		    url, path);
+	}
+	g_free(ref);
+}
+
+static void check_body(struct site *s, const struct load_tree *t,
+                       struct diags *d, const struct doc *x)
+{
+	cmark_iter *it = cmark_iter_new(x->body);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		cmark_node *n = cmark_iter_get_node(it);
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_LINK:
+		case CMARK_NODE_IMAGE:
+			check_link(s, t, d, x, n);
+			break;
+		case CMARK_NODE_HTML_BLOCK:
+		case CMARK_NODE_HTML_INLINE: {
+			cmark_node *b = n;
+			while (b && cmark_node_get_start_line(b) == 0)
+				b = cmark_node_parent(b);
+			int line = b ? cmark_node_get_start_line(b) : 1;
+			diag_warning(
+			    d,
+			    ((struct diag_pos){
+			        x->src->path, line + x->src->body_line - 1, 0}),
+			    "HTML in de tekst wordt niet overgenomen; "
+			    "schrijf het in Markdown (zoals **vet** of "
+			    "[link](adres))");
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+static void menu_positions(struct site *s, struct diags *d)
+{
+	for (size_t i = 0; i < s->n_pages; i++) {
+		const struct page *p = s->pages[i];
+		for (size_t k = 0; k < i && p->menu; k++) {
+			if (s->pages[k]->menu != p->menu)
+				continue;
+			const struct fm_node *n =
+			    fm_get(p->doc.src->fm, "menu");
+			diag_warning(
+			    d,
+			    ((struct diag_pos){p->doc.src->path, n->line,
+			                       n->col}),
+			    "menu %d is ook de plaats van %s; geef elke "
+			    "pagina een eigen nummer",
+			    p->menu, s->pages[k]->doc.src->path);
+			break;
+		}
+	}
+}
+
+void check_refs(struct site *s, const struct load_tree *t, struct diags *d)
+{
+	for (size_t i = 0; i < s->n_activities; i++) {
+		struct activity *a = s->activities[i];
+		ref_field(s, d, &a->doc, "organisator", KIND_PARTNER,
+		          (const struct doc **)&a->organisator);
+	}
+	for (size_t i = 0; i < s->n_editions; i++)
+		edition_refs(s, s->editions[i], d);
+	for (size_t i = 0; i < s->n_stories; i++)
+		file_exists(t, d, &s->stories[i]->doc, "foto",
+		            s->stories[i]->foto);
+	for (size_t i = 0; i < s->n_partners; i++)
+		file_exists(t, d, &s->partners[i]->doc, "logo",
+		            s->partners[i]->logo);
+	menu_positions(s, d);
+
+	struct doc **kinds[] = {
+	    (struct doc **)s->pages, (struct doc **)s->stories,
+	    (struct doc **)s->activities, (struct doc **)s->partners,
+	    (struct doc **)s->editions};
+	size_t counts[] = {s->n_pages, s->n_stories, s->n_activities,
+	                   s->n_partners, s->n_editions};
+	for (size_t k = 0; k < G_N_ELEMENTS(kinds); k++)
+		for (size_t i = 0; i < counts[k]; i++)
+			check_body(s, t, d, kinds[k][i]);
+}
+
+void check_after_finish(struct site *s, struct diags *d)
+{
+	for (size_t i = 0; i < s->n_activities; i++) {
+		const struct activity *a = s->activities[i];
+		if (!a->past || a->doc.concept)
+			continue;
+		date_t last = a->recurring ? cal_last(&a->rule) : a->tot;
+		char day[64];
+		const char *field = a->recurring ? "herhaling" : "datum";
+		const struct fm_node *k = fm_key(a->doc.src->fm, field);
+		diag_warning(
+		    d,
+		    ((struct diag_pos){a->doc.src->path, k ? k->line : 0,
+		                       k ? k->col : 0}),
+		    "alle data van deze activiteit liggen in het "
+		    "verleden (de laatste was %s): ze staat als "
+		    "'voorbij' op de site en in geen enkel overzicht "
+		    "meer. Zet er een nieuwe datum in, of verwijder "
+		    "het bestand",
+		    date_format_long(last, day, sizeof day));
+	}
+	for (size_t i = 0; i < s->n_editions; i++) {
+		const struct edition *e = s->editions[i];
+		if (e->datum == DATE_NONE || e->doc.concept)
+			continue;
+		char from[64], to[64];
+		date_format_long(e->datum, from, sizeof from);
+		date_format_long(e->datum + 6, to, sizeof to);
+		const struct fm_node *list =
+		    fm_get(e->doc.src->fm, "activiteiten");
+		for (size_t k = 0; list && list->type == FM_SEQ && k < list->n;
+		     k++) {
+			const struct fm_node *item = list->items[k];
+			const struct activity *a =
+			    item->type == FM_SCALAR
+			        ? site_activity(s, item->value)
+			        : NULL;
+			if (!a)
+				continue;
+			size_t n;
+			g_free(activity_occurrences(a, e->datum, e->datum + 6,
+			                            &n));
+			if (n)
+				continue;
+			diag_warning(
+			    d,
+			    ((struct diag_pos){e->doc.src->path, item->line,
+			                       item->col}),
+			    "'%s' vindt niet plaats in de week van deze "
+			    "editie (%s t/m %s)",
+			    a->doc.slug, from, to);
+		}
+		if (e->n_occurrences == 0)
+			diag_warning(
+			    d, ((struct diag_pos){e->doc.src->path, 1, 0}),
+			    "in de week van deze editie (%s t/m %s) staan geen "
+			    "activiteiten: 'Deze week' blijft leeg. Voeg "
+			    "activiteiten toe of kies ze bij 'activiteiten:'",
+			    from, to);
+	}
+}

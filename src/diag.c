@@ -1,0 +1,152 @@
+#include "diag.h"
+
+#include <glib.h>
+#include <stdarg.h>
+#include <string.h>
+
+struct diag {
+	enum diag_level level;
+	char *file;
+	int line, col;
+	size_t seq;
+	char *msg;
+};
+
+struct diags {
+	GPtrArray *items;
+	size_t errors, warnings;
+};
+
+static void diag_free(gpointer p)
+{
+	struct diag *x = p;
+	g_free(x->file);
+	g_free(x->msg);
+	g_free(x);
+}
+
+struct diags *diags_new(void)
+{
+	struct diags *d = g_new0(struct diags, 1);
+	d->items = g_ptr_array_new_with_free_func(diag_free);
+	return d;
+}
+
+void diags_free(struct diags *d)
+{
+	if (!d)
+		return;
+	g_ptr_array_free(d->items, TRUE);
+	g_free(d);
+}
+
+void diag_add(struct diags *d, enum diag_level level, struct diag_pos pos,
+              const char *fmt, ...)
+{
+	struct diag *x = g_new0(struct diag, 1);
+	va_list ap;
+	va_start(ap, fmt);
+	x->msg = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	x->level = level;
+	x->file = g_strdup(pos.file ? pos.file : "");
+	x->line = pos.line;
+	x->col = pos.col;
+	x->seq = d->items->len;
+	g_ptr_array_add(d->items, x);
+	if (level == DIAG_ERROR)
+		d->errors++;
+	else
+		d->warnings++;
+}
+
+size_t diags_errors(const struct diags *d)
+{
+	return d->errors;
+}
+
+size_t diags_warnings(const struct diags *d)
+{
+	return d->warnings;
+}
+
+static gint diag_cmp(gconstpointer pa, gconstpointer pb)
+{
+	const struct diag *a = *(struct diag *const *)pa;
+	const struct diag *b = *(struct diag *const *)pb;
+	int c = strcmp(a->file, b->file);
+	if (c)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static bool diag_same(const struct diag *a, const struct diag *b)
+{
+	return a->level == b->level && a->line == b->line && a->col == b->col &&
+	       !strcmp(a->file, b->file) && !strcmp(a->msg, b->msg);
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+char *diags_to_string(const struct diags *d)
+{
+	GString *s = g_string_new(NULL);
+	if (d->items->len == 0)
+		return g_string_free(s, FALSE);
+
+	GPtrArray *sorted = g_ptr_array_sized_new(d->items->len);
+	for (guint i = 0; i < d->items->len; i++)
+		g_ptr_array_add(sorted, d->items->pdata[i]);
+	g_ptr_array_sort(sorted, diag_cmp);
+
+	size_t errors = 0, warnings = 0;
+	const struct diag *prev = NULL;
+	for (guint i = 0; i < sorted->len; i++) {
+		const struct diag *x = sorted->pdata[i];
+		if (prev && diag_same(prev, x))
+			continue;
+		prev = x;
+		g_string_append(s, x->file);
+		if (x->line > 0) {
+			g_string_append_printf(s, ":%d", x->line);
+			if (x->col > 0)
+				g_string_append_printf(s, ":%d", x->col);
+		}
+		g_string_append_printf(
+		    s, ": %s: %s\n",
+		    x->level == DIAG_ERROR ? "fout" : "waarschuwing", x->msg);
+		if (x->level == DIAG_ERROR)
+			errors++;
+		else
+			warnings++;
+	}
+	g_ptr_array_free(sorted, TRUE);
+
+	if (errors && warnings)
+		g_string_append_printf(
+		    s, "%zu %s, %zu %s.\n", errors,
+		    plural(errors, "fout", "fouten"), warnings,
+		    plural(warnings, "waarschuwing", "waarschuwingen"));
+	else if (errors)
+		g_string_append_printf(s, "%zu %s.\n", errors,
+		                       plural(errors, "fout", "fouten"));
+	else
+		g_string_append_printf(
+		    s, "%zu %s, geen fouten.\n", warnings,
+		    plural(warnings, "waarschuwing", "waarschuwingen"));
+	return g_string_free(s, FALSE);
+}
+
+void diags_print(const struct diags *d, FILE *out)
+{
+	char *s = diags_to_string(d);
+	fputs(s, out);
+	g_free(s);
+}

@@ -1,0 +1,386 @@
+#include "load_tree.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <glib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "text.h"
+
+static const char *const kind_folders[KIND_COUNT] = {
+    [KIND_PAGE] = "",
+    [KIND_STORY] = "verhalen",
+    [KIND_ACTIVITY] = "activiteiten",
+    [KIND_PARTNER] = "partners",
+    [KIND_EDITION] = "journaal",
+};
+
+const char *load_kind_folder(enum load_kind k)
+{
+	return kind_folders[k];
+}
+
+struct loader {
+	struct arena *a;
+	struct diags *d;
+	const char *source;
+	GPtrArray *docs;
+};
+
+static char *full_path(const struct loader *l, const char *rel)
+{
+	return g_build_filename(l->source, rel, NULL);
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && !strcmp(s + n - m, suffix);
+}
+
+/* Names an editor's tools leave behind and nobody means as content. */
+static bool is_ignored_name(const char *name)
+{
+	return name[0] == '.' || name[0] == '#' || ends_with(name, "~");
+}
+
+/* The entries of a folder, sorted so every run reads in the same order. */
+static GPtrArray *list_dir(const struct loader *l, const char *rel)
+{
+	char *full = full_path(l, rel);
+	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+	DIR *dir = opendir(full);
+	if (!dir) {
+		diag_error(l->d, ((struct diag_pos){rel, 0, 0}),
+		           "map kan niet gelezen worden: %s", strerror(errno));
+		g_free(full);
+		return names;
+	}
+	struct dirent *e;
+	while ((e = readdir(dir)))
+		if (!is_ignored_name(e->d_name))
+			g_ptr_array_add(names, g_strdup(e->d_name));
+	closedir(dir);
+	g_free(full);
+	return names;
+}
+
+static int cmp_names(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool is_dir(const struct loader *l, const char *rel)
+{
+	char *full = full_path(l, rel);
+	struct stat st;
+	bool r = stat(full, &st) == 0 && S_ISDIR(st.st_mode);
+	g_free(full);
+	return r;
+}
+
+static bool is_file(const char *source, const char *rel)
+{
+	char *full = g_build_filename(source, rel, NULL);
+	struct stat st;
+	bool r = stat(full, &st) == 0 && S_ISREG(st.st_mode);
+	g_free(full);
+	return r;
+}
+
+bool load_file_exists(const struct load_tree *t, const char *path)
+{
+	return is_file(t->source, path);
+}
+
+/* Reads a whole file into the arena; NUL-terminated. */
+static char *read_file(const struct loader *l, const char *rel, size_t *len)
+{
+	char *full = full_path(l, rel);
+	gchar *data = NULL;
+	gsize n = 0;
+	GError *err = NULL;
+	if (!g_file_get_contents(full, &data, &n, &err)) {
+		diag_error(l->d, ((struct diag_pos){rel, 0, 0}),
+		           "bestand kan niet gelezen worden: %s", err->message);
+		g_error_free(err);
+		g_free(full);
+		return NULL;
+	}
+	g_free(full);
+	char *copy = arena_strndup(l->a, data, n);
+	g_free(data);
+	*len = n;
+	return copy;
+}
+
+static bool utf8_ok(const struct loader *l, const char *rel, const char *text,
+                    size_t len)
+{
+	size_t bad;
+	if (text_utf8_valid(text, len, &bad))
+		return true;
+	int line, col;
+	text_line_col(text, bad, &line, &col);
+	diag_error(
+	    l->d, ((struct diag_pos){rel, line, col}),
+	    "ongeldig teken: het bestand is geen geldige UTF-8. Sla het "
+	    "op met de codering UTF-8 (in de meeste editors via 'Opslaan "
+	    "als') en controleer dit teken");
+	return false;
+}
+
+static void load_doc(struct loader *l, enum load_kind kind, const char *rel,
+                     const char *dir, const char *slug, bool bundle)
+{
+	struct load_doc *doc = arena_alloc(l->a, sizeof *doc);
+	doc->kind = kind;
+	doc->path = arena_strdup(l->a, rel);
+	doc->dir = arena_strdup(l->a, dir);
+	doc->slug = arena_strdup(l->a, slug);
+	doc->bundle = bundle;
+	doc->slug_ok = true;
+	g_ptr_array_add(l->docs, doc);
+
+	const char *what = bundle ? "map" : "bestand";
+	const char *ext = bundle ? "" : ".md";
+	if (kind == KIND_EDITION) {
+		int year, nr;
+		char tail;
+		if (sscanf(slug, "%4d-%2d%c", &year, &nr, &tail) != 2 ||
+		    strlen(slug) != 7 || nr < 1 || nr > 53) {
+			doc->slug_ok = false;
+			diag_error(
+			    l->d, ((struct diag_pos){doc->path, 0, 0}),
+			    "de naam van een editie is <jaar>-<nummer>, "
+			    "met een nummer van 01 tot 53, zoals "
+			    "'2026-48.md' of '2026-05.md'; hernoem '%s.md'",
+			    slug);
+		}
+	} else if (!text_is_slug(slug)) {
+		doc->slug_ok = false;
+		char *better = text_slugify(slug);
+		if (*better)
+			diag_error(l->d, ((struct diag_pos){doc->path, 0, 0}),
+			           "de naam van dit %s mag alleen kleine "
+			           "letters, cijfers en streepjes bevatten: "
+			           "hernoem '%s%s' naar '%s%s'",
+			           what, slug, ext, better, ext);
+		else
+			diag_error(l->d, ((struct diag_pos){doc->path, 0, 0}),
+			           "de naam van dit %s mag alleen kleine "
+			           "letters, cijfers en streepjes bevatten: "
+			           "geef het een naam als 'koffie-ochtend%s'",
+			           what, ext);
+		g_free(better);
+	}
+
+	char *text = read_file(l, rel, &doc->len);
+	if (!text)
+		return;
+	doc->text = text;
+	if (!utf8_ok(l, rel, text, doc->len))
+		return;
+	struct fm_split s;
+	if (!fm_split(text, doc->len, doc->path, &s, l->d))
+		return;
+	doc->body = text + s.body_off;
+	doc->body_len = doc->len - s.body_off;
+	doc->body_line = s.body_line;
+	doc->fm = fm_parse(l->a, text + s.yaml_off, s.yaml_len, s.yaml_line,
+	                   doc->path, l->d);
+}
+
+static void warn_unread(struct loader *l, const char *rel, const char *name)
+{
+	const char *dot = strrchr(name, '.');
+	if (!dot)
+		return;
+	if (!g_ascii_strcasecmp(dot, ".md") ||
+	    !g_ascii_strcasecmp(dot, ".markdown") ||
+	    !g_ascii_strcasecmp(dot, ".txt"))
+		diag_warning(l->d, ((struct diag_pos){rel, 0, 0}),
+		             "dit bestand wordt niet gelezen: alleen bestanden "
+		             "die op '.md' (kleine letters) eindigen zijn "
+		             "inhoud; hernoem het als het op de site hoort");
+}
+
+static char *strip_md(const char *name)
+{
+	return g_strndup(name, strlen(name) - 3);
+}
+
+static void load_kind_dir(struct loader *l, enum load_kind kind)
+{
+	char *rel_dir = g_strdup_printf("content/%s", kind_folders[kind]);
+	GPtrArray *names = list_dir(l, rel_dir);
+	g_ptr_array_sort(names, cmp_names);
+	for (guint i = 0; i < names->len; i++) {
+		const char *name = names->pdata[i];
+		char *rel = g_strdup_printf("%s/%s", rel_dir, name);
+		if (is_dir(l, rel)) {
+			char *index = g_strdup_printf("%s/index.md", rel);
+			if (kind == KIND_EDITION)
+				diag_error(l->d, ((struct diag_pos){rel, 0, 0}),
+				           "een editie is één bestand, zoals "
+				           "content/journaal/2026-48.md; "
+				           "verwijder deze map");
+			else if (!is_file(l->source, index))
+				diag_error(l->d, ((struct diag_pos){rel, 0, 0}),
+				           "map zonder index.md: zet de tekst "
+				           "in %s, of verwijder de map",
+				           index);
+			else
+				load_doc(l, kind, index, rel, name, true);
+			g_free(index);
+		} else if (ends_with(name, ".md")) {
+			char *slug = strip_md(name);
+			load_doc(l, kind, rel, rel_dir, slug, false);
+			g_free(slug);
+		} else {
+			warn_unread(l, rel, name);
+		}
+		g_free(rel);
+	}
+	g_ptr_array_free(names, TRUE);
+	g_free(rel_dir);
+}
+
+static const char *const known_folders[] = {"verhalen", "activiteiten",
+                                            "partners", "journaal"};
+
+static void load_content(struct loader *l)
+{
+	GPtrArray *names = list_dir(l, "content");
+	g_ptr_array_sort(names, cmp_names);
+	for (guint i = 0; i < names->len; i++) {
+		const char *name = names->pdata[i];
+		char *rel = g_strdup_printf("content/%s", name);
+		if (is_dir(l, rel)) {
+			enum load_kind kind = KIND_COUNT;
+			for (int k = KIND_STORY; k < KIND_COUNT; k++)
+				if (!strcmp(name, kind_folders[k]))
+					kind = (enum load_kind)k;
+			if (kind != KIND_COUNT) {
+				load_kind_dir(l, kind);
+			} else {
+				const char *near =
+				    text_nearest(name, known_folders,
+				                 G_N_ELEMENTS(known_folders));
+				if (near)
+					diag_error(
+					    l->d,
+					    ((struct diag_pos){rel, 0, 0}),
+					    "onbekende map '%s' — bedoelde u "
+					    "'%s'?",
+					    name, near);
+				else
+					diag_error(
+					    l->d,
+					    ((struct diag_pos){rel, 0, 0}),
+					    "onbekende map '%s': zamen kent in "
+					    "content/ alleen verhalen, "
+					    "activiteiten, partners en "
+					    "journaal; "
+					    "een losse pagina zet u direct in "
+					    "content/",
+					    name);
+			}
+		} else if (ends_with(name, ".md")) {
+			char *slug = strip_md(name);
+			load_doc(l, KIND_PAGE, rel, "content", slug, false);
+			g_free(slug);
+		} else {
+			warn_unread(l, rel, name);
+		}
+		g_free(rel);
+	}
+	g_ptr_array_free(names, TRUE);
+}
+
+static int cmp_docs(gconstpointer a, gconstpointer b)
+{
+	const struct load_doc *x = *(struct load_doc *const *)a;
+	const struct load_doc *y = *(struct load_doc *const *)b;
+	return strcmp(x->path, y->path);
+}
+
+struct load_tree *load_tree(const char *source, struct arena *a,
+                            struct diags *d)
+{
+	struct loader l = {.a = a, .d = d, .source = source};
+	bool has_site = is_file(source, "site.yaml");
+	bool has_content = is_dir(&l, "content");
+	if (!has_site && !has_content) {
+		diag_error(d, ((struct diag_pos){source, 0, 0}),
+		           "hier staan geen site.yaml en geen map content/; "
+		           "is dit de map van de site? Geef de juiste map met "
+		           "--source MAP");
+		return NULL;
+	}
+
+	struct load_tree *t = arena_alloc(a, sizeof *t);
+	t->source = arena_strdup(a, source);
+	if (!has_site) {
+		diag_error(d, ((struct diag_pos){"site.yaml", 0, 0}),
+		           "site.yaml ontbreekt: zonder de instellingen van de "
+		           "site (titel, kernen, thema's ...) kan zamen niets "
+		           "controleren");
+	} else {
+		size_t len;
+		char *text = read_file(&l, "site.yaml", &len);
+		if (text && utf8_ok(&l, "site.yaml", text, len))
+			t->site = fm_parse(a, text, len, 1, "site.yaml", d);
+	}
+	l.docs = g_ptr_array_new();
+	if (has_content)
+		load_content(&l);
+	else
+		diag_error(d, ((struct diag_pos){"content", 0, 0}),
+		           "de map content/ ontbreekt");
+	g_ptr_array_sort(l.docs, cmp_docs);
+	t->n_docs = l.docs->len;
+	t->docs = arena_calloc(a, t->n_docs ? t->n_docs : 1, sizeof *t->docs);
+	for (size_t i = 0; i < t->n_docs; i++)
+		t->docs[i] = l.docs->pdata[i];
+	g_ptr_array_free(l.docs, TRUE);
+	return t;
+}
+
+const char *load_resolve(struct arena *a, const char *dir, const char *ref)
+{
+	if (!*ref || ref[0] == '/' || strstr(ref, "://") ||
+	    !strncmp(ref, "mailto:", 7) || !strncmp(ref, "tel:", 4))
+		return NULL;
+	/* Each part of dir and ref pushes or (for "..") pops a component. */
+	GPtrArray *parts = g_ptr_array_new_with_free_func(g_free);
+	const char *srcs[2] = {dir, ref};
+	bool escaped = false;
+	for (int s = 0; s < 2 && !escaped; s++) {
+		gchar **comps = g_strsplit(srcs[s], "/", -1);
+		for (gchar **c = comps; *c; c++) {
+			if (!**c || !strcmp(*c, "."))
+				continue;
+			if (!strcmp(*c, "..")) {
+				if (parts->len == 0) {
+					escaped = true;
+					break;
+				}
+				g_ptr_array_remove_index(parts, parts->len - 1);
+			} else {
+				g_ptr_array_add(parts, g_strdup(*c));
+			}
+		}
+		g_strfreev(comps);
+	}
+	const char *result = NULL;
+	if (!escaped && parts->len) {
+		g_ptr_array_add(parts, NULL);
+		char *joined = g_strjoinv("/", (gchar **)parts->pdata);
+		result = arena_strdup(a, joined);
+		g_free(joined);
+	}
+	g_ptr_array_free(parts, TRUE);
+	return result;
+}
