@@ -5,6 +5,8 @@
 #   make test            install what is missing, build, run every test
 #   make SANITIZE=address,undefined test   the same under sanitizers
 #   make format          clang-format every C file
+#   make bench           time zamen on a generated 10,000-file site
+#   make fuzz            fuzz the front matter parser (clang, libFuzzer)
 #
 # Objects of a sanitizer build live apart from the normal ones, so switching
 # between the two never links a mix.
@@ -40,7 +42,7 @@ LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps site test check-example format clean
+.PHONY: all deps site test format bench fuzz clean
 all: $(ZAMEN)
 
 deps:
@@ -63,6 +65,11 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(LIB_OBJ)
 	$(CC) $(CPPFLAGS) -Itests/unit $(PKG_CFLAGS) $(CFLAGS) $< $(LIB_OBJ) \
 	    $(LDFLAGS) $(PKG_LIBS) -lcmocka $(LDLIBS) -o $@
 
+$(BUILD)/tests/fuzz_fm_replay: tests/fuzz/fuzz_fm.c tests/fuzz/replay.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) tests/fuzz/fuzz_fm.c \
+	    tests/fuzz/replay.c $(LIB_OBJ) $(LDFLAGS) $(PKG_LIBS) $(LDLIBS) -o $@
+
 site: deps
 	$(MAKE) $(ZAMEN)
 	./$(ZAMEN) check
@@ -73,12 +80,30 @@ site: deps
 # Every test binary speaks TAP; prove runs them and the shell tests and
 # prints one summary.
 test: deps
-	$(MAKE) $(ZAMEN) $(TEST_BIN)
+	$(MAKE) $(ZAMEN) $(TEST_BIN) $(BUILD)/tests/fuzz_fm_replay
 	ZAMEN=$(abspath $(ZAMEN)) CMOCKA_MESSAGE_OUTPUT=TAP \
-	    prove --exec '' $(TEST_BIN) tests/cli.sh
+	    FUZZ_REPLAY=$(abspath $(BUILD)/tests/fuzz_fm_replay) \
+	    prove --exec '' $(TEST_BIN) tests/cli.sh tests/fuzz/replay.sh
 
 format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h
+
+# The generated site lives outside the repository's content; see
+# tests/bench/README.md for what is measured.
+BENCH_DIR ?= build/bench-site
+bench: deps
+	$(MAKE) $(ZAMEN)
+	sh tests/bench/run.sh $(abspath $(ZAMEN)) $(BENCH_DIR)
+
+FUZZ_CC ?= clang
+fuzz: deps
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS) \
+	    $(PKG_CFLAGS) tests/fuzz/fuzz_fm.c $(LIB_SRC) $(PKG_LIBS) $(LDLIBS) \
+	    -o build/fuzz/fuzz_fm
+	cp -r tests/fuzz/corpus build/fuzz/corpus-work 2>/dev/null || true
+	build/fuzz/fuzz_fm -max_total_time=$${FUZZ_SECONDS:-60} \
+	    build/fuzz/corpus-work tests/fuzz/corpus
 
 clean:
 	rm -rf build zamen

@@ -2,9 +2,11 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <glib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "text.h"
 
@@ -94,25 +96,38 @@ bool load_file_exists(const struct load_tree *t, const char *path)
 	return is_file(t->source, path);
 }
 
-/* Reads a whole file into the arena; NUL-terminated. */
+/* Reads a whole file straight into the arena, NUL-terminated: each file is
+ * read once and never copied. */
 static char *read_file(const struct loader *l, const char *rel, size_t *len)
 {
 	char *full = full_path(l, rel);
-	gchar *data = NULL;
-	gsize n = 0;
-	GError *err = NULL;
-	if (!g_file_get_contents(full, &data, &n, &err)) {
-		diag_error(l->d, ((struct diag_pos){rel, 0, 0}),
-		           "bestand kan niet gelezen worden: %s", err->message);
-		g_error_free(err);
-		g_free(full);
-		return NULL;
+	char *data = NULL;
+	int fd = open(full, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0)
+		goto fail;
+	size_t size = (size_t)st.st_size, got = 0;
+	data = arena_alloc(l->a, size + 1);
+	while (got < size) {
+		ssize_t n = read(fd, data + got, size - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			goto fail;
+		got += (size_t)n;
 	}
+	data[size] = '\0';
+	close(fd);
 	g_free(full);
-	char *copy = arena_strndup(l->a, data, n);
-	g_free(data);
-	*len = n;
-	return copy;
+	*len = size;
+	return data;
+fail:
+	diag_error(l->d, ((struct diag_pos){rel, 0, 0}),
+	           "bestand kan niet gelezen worden: %s", strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	g_free(full);
+	return NULL;
 }
 
 static bool utf8_ok(const struct loader *l, const char *rel, const char *text,

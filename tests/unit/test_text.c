@@ -1,0 +1,104 @@
+/* test_text.c: slugs, suggestions, UTF-8 positions, path resolution. */
+#include "testutil.h"
+
+#include <glib.h>
+#include <string.h>
+
+#include "load_tree.h"
+#include "text.h"
+
+static void slugs(void **state)
+{
+	(void)state;
+	assert_true(text_is_slug("koffie-ochtend"));
+	assert_true(text_is_slug("2026-48"));
+	assert_false(text_is_slug(""));
+	assert_false(text_is_slug("Koffie"));
+	assert_false(text_is_slug("-koffie"));
+	assert_false(text_is_slug("koffie-"));
+	assert_false(text_is_slug("koffie--ochtend"));
+	assert_false(text_is_slug("koffie_ochtend"));
+	assert_false(text_is_slug("café"));
+}
+
+static void slugify_suggests_the_intended_name(void **state)
+{
+	(void)state;
+	const char *cases[][2] = {
+	    {"Koffie Ochtend", "koffie-ochtend"},
+	    {"Café_Samen", "cafe-samen"},
+	    {"  --Één  keer!! 2026 ", "een-keer-2026"},
+	    {"!!!", ""},
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *s = text_slugify(cases[i][0]);
+		assert_string_equal(s, cases[i][1]);
+		g_free(s);
+	}
+}
+
+static void nearest_finds_plausible_typos_only(void **state)
+{
+	(void)state;
+	const char *fields[] = {"titel", "datum", "kern", "toestemming"};
+	assert_string_equal(text_nearest("datun", fields, 4), "datum");
+	assert_string_equal(text_nearest("titl", fields, 4), "titel");
+	assert_string_equal(text_nearest("Titel", fields, 4), "titel");
+	assert_string_equal(text_nearest("tiltel", fields, 4), "titel");
+	assert_string_equal(text_nearest("toestemmnig", fields, 4),
+	                    "toestemming");
+	assert_null(text_nearest("kleur", fields, 4));
+	assert_null(text_nearest("x", fields, 0));
+	const char *folders[] = {"verhalen", "activiteiten"};
+	assert_string_equal(text_nearest("verhaal", folders, 2), "verhalen");
+	assert_null(text_nearest("nieuws", folders, 2));
+}
+
+static void utf8_positions_count_characters(void **state)
+{
+	(void)state;
+	const char *t = "ééé\nab\xE9z";
+	size_t bad = 0;
+	assert_false(text_utf8_valid(t, strlen(t), &bad));
+	assert_int_equal(bad, 9); /* 3 x 2 bytes, newline, 'a', 'b' */
+	int line, col;
+	text_line_col(t, bad, &line, &col);
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 3);
+	text_line_col(t, 4, &line, &col); /* the third é */
+	assert_int_equal(line, 1);
+	assert_int_equal(col, 3);
+	assert_true(text_utf8_valid("ok é", 5, NULL));
+	assert_false(text_utf8_valid("a\0b", 3, &bad));
+	assert_int_equal(bad, 1);
+}
+
+static void references_resolve_inside_the_source(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	assert_string_equal(
+	    load_resolve(a, "content/verhalen", "../activiteiten/x.md"),
+	    "content/activiteiten/x.md");
+	assert_string_equal(load_resolve(a, "content/a", "./b/../c.md"),
+	                    "content/a/c.md");
+	assert_string_equal(load_resolve(a, "content", "foto.jpg"),
+	                    "content/foto.jpg");
+	assert_null(load_resolve(a, "content", "../../etc/passwd"));
+	assert_null(load_resolve(a, "content", "/over-ons/"));
+	assert_null(load_resolve(a, "content", "https://example.org/a.md"));
+	assert_null(load_resolve(a, "content", "mailto:a@b.nl"));
+	arena_free(a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(slugs),
+	    cmocka_unit_test(slugify_suggests_the_intended_name),
+	    cmocka_unit_test(nearest_finds_plausible_typos_only),
+	    cmocka_unit_test(utf8_positions_count_characters),
+	    cmocka_unit_test(references_resolve_inside_the_source),
+	};
+	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}
