@@ -17,9 +17,17 @@ struct block {
 	_Alignas(max_align_t) unsigned char data[];
 };
 
+struct deferred {
+	void (*fn)(void *);
+	void *p;
+	struct deferred *next;
+};
+
 struct arena {
 	struct block *head;
 	size_t next_size;
+	struct arena *children, *sibling;
+	struct deferred *deferred;
 };
 
 struct arena *arena_new(void)
@@ -33,6 +41,13 @@ void arena_free(struct arena *a)
 {
 	if (!a)
 		return;
+	while (a->children) {
+		struct arena *c = a->children;
+		a->children = c->sibling;
+		arena_free(c);
+	}
+	for (struct deferred *d = a->deferred; d; d = d->next)
+		d->fn(d->p);
 	struct block *b = a->head;
 	while (b) {
 		struct block *prev = b->prev;
@@ -42,11 +57,11 @@ void arena_free(struct arena *a)
 	g_free(a);
 }
 
+static size_t aligned(size_t n);
+
 void *arena_alloc(struct arena *a, size_t n)
 {
-	n = (n + ALIGN - 1) & ~(ALIGN - 1);
-	if (n == 0)
-		n = ALIGN;
+	n = aligned(n);
 	struct block *b = a->head;
 	if (!b || b->size - b->used < n) {
 		size_t size = a->next_size;
@@ -71,6 +86,27 @@ void *arena_alloc(struct arena *a, size_t n)
 	void *p = b->data + b->used;
 	b->used += n;
 	return memset(p, 0, n);
+}
+
+static size_t aligned(size_t n)
+{
+	n = (n + ALIGN - 1) & ~(ALIGN - 1);
+	return n ? n : ALIGN;
+}
+
+void arena_defer(struct arena *a, void (*fn)(void *), void *p)
+{
+	struct deferred *d = arena_alloc(a, sizeof *d);
+	d->fn = fn;
+	d->p = p;
+	d->next = a->deferred;
+	a->deferred = d;
+}
+
+void arena_adopt(struct arena *a, struct arena *child)
+{
+	child->sibling = a->children;
+	a->children = child;
 }
 
 void *arena_calloc(struct arena *a, size_t n, size_t size)

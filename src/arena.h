@@ -9,6 +9,7 @@
 #ifndef ZAMEN_ARENA_H
 #define ZAMEN_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct arena;
@@ -25,5 +26,13 @@ char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* Calls fn(p) when a is freed (latest first): for memory a library
+ * allocates itself, such as cmark trees, that must live as long as a. */
+void arena_defer(struct arena *a, void (*fn)(void *), void *p);
+
+/* Makes child part of a: freed by arena_free(a), not on its own. For
+ * workers that allocate in parallel, each in an arena of its own. */
+void arena_adopt(struct arena *a, struct arena *child);
 
 #endif

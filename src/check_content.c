@@ -102,9 +102,7 @@ static void common(struct site *s, struct doc *d, const struct load_doc *src,
 	d->src = src;
 	d->slug = src->slug;
 	d->concept = field_bool(f, "concept");
-	d->body = cmark_parse_document(src->body ? src->body : "",
-	                               src->body ? src->body_len : 0,
-	                               CMARK_OPT_SMART);
+	d->body = src->md;
 	d->samenvatting = field_string(f, "samenvatting", false);
 	if (!d->samenvatting)
 		d->samenvatting = summary_from_body(site_arena(s), d->body);

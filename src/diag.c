@@ -60,6 +60,21 @@ void diag_add(struct diags *d, enum diag_level level, struct diag_pos pos,
 		d->warnings++;
 }
 
+void diags_merge(struct diags *d, struct diags *from)
+{
+	for (guint i = 0; i < from->items->len; i++) {
+		struct diag *x = from->items->pdata[i];
+		x->seq = d->items->len;
+		g_ptr_array_add(d->items, x);
+	}
+	d->errors += from->errors;
+	d->warnings += from->warnings;
+	g_ptr_array_set_free_func(from->items, NULL);
+	g_ptr_array_set_size(from->items, 0);
+	g_ptr_array_set_free_func(from->items, diag_free);
+	from->errors = from->warnings = 0;
+}
+
 size_t diags_errors(const struct diags *d)
 {
 	return d->errors;

@@ -38,6 +38,9 @@ void diag_add(struct diags *d, enum diag_level level, struct diag_pos pos,
 #define diag_warning(d, pos, ...)                                              \
 	diag_add((d), DIAG_WARNING, (pos), __VA_ARGS__)
 
+/* Moves every problem of from into d, in order; from is left empty. */
+void diags_merge(struct diags *d, struct diags *from);
+
 size_t diags_errors(const struct diags *d);
 size_t diags_warnings(const struct diags *d);
 

@@ -146,8 +146,10 @@ static bool utf8_ok(const struct loader *l, const char *rel, const char *text,
 	return false;
 }
 
-static void load_doc(struct loader *l, enum load_kind kind, const char *rel,
-                     const char *dir, const char *slug, bool bundle)
+/* Registers a content file; reading it comes later, in parallel. File
+ * names are checked here, while walking. */
+static void add_doc(struct loader *l, enum load_kind kind, const char *rel,
+                    const char *dir, const char *slug, bool bundle)
 {
 	struct load_doc *doc = arena_alloc(l->a, sizeof *doc);
 	doc->kind = kind;
@@ -190,21 +192,88 @@ static void load_doc(struct loader *l, enum load_kind kind, const char *rel,
 			           what, ext);
 		g_free(better);
 	}
+}
 
-	char *text = read_file(l, rel, &doc->len);
-	if (!text)
-		return;
-	doc->text = text;
-	if (!utf8_ok(l, rel, text, doc->len))
-		return;
-	struct fm_split s;
-	if (!fm_split(text, doc->len, doc->path, &s, l->d))
-		return;
-	doc->body = text + s.body_off;
-	doc->body_len = doc->len - s.body_off;
-	doc->body_line = s.body_line;
-	doc->fm = fm_parse(l->a, text + s.yaml_off, s.yaml_len, s.yaml_line,
-	                   doc->path, l->d);
+/* Reads and parses one file, into the worker's arena and collector. */
+static void read_doc(const char *source, struct load_doc *doc, struct arena *a,
+                     struct diags *d)
+{
+	struct loader l = {.a = a, .d = d, .source = source};
+	char *text = read_file(&l, doc->path, &doc->len);
+	if (text && utf8_ok(&l, doc->path, text, doc->len)) {
+		doc->text = text;
+		struct fm_split s;
+		if (fm_split(text, doc->len, doc->path, &s, d)) {
+			doc->body = text + s.body_off;
+			doc->body_len = doc->len - s.body_off;
+			doc->body_line = s.body_line;
+			doc->fm = fm_parse(a, text + s.yaml_off, s.yaml_len,
+			                   s.yaml_line, doc->path, d);
+		}
+	}
+	doc->md = md_parse(a, doc->body ? doc->body : "", doc->body_len);
+}
+
+struct workers {
+	const char *source;
+	struct load_doc **docs;
+	guint n_docs;
+	gint next; /* the next document to take, atomically */
+};
+
+struct worker {
+	struct workers *shared;
+	struct arena *arena;
+	struct diags *diags;
+};
+
+static gpointer work(gpointer data)
+{
+	struct worker *w = data;
+	for (;;) {
+		gint i = g_atomic_int_add(&w->shared->next, 1);
+		if ((guint)i >= w->shared->n_docs)
+			break;
+		read_doc(w->shared->source, w->shared->docs[i], w->arena,
+		         w->diags);
+	}
+	return NULL;
+}
+
+/* Small trees are read on this thread: starting threads costs more. */
+#define DOCS_PER_THREAD 256
+#define MAX_THREADS 8
+
+static void read_docs(struct loader *l)
+{
+	struct workers shared = {l->source, (struct load_doc **)l->docs->pdata,
+	                         l->docs->len, 0};
+	guint n = g_get_num_processors();
+	if (n > MAX_THREADS)
+		n = MAX_THREADS;
+	if (n > shared.n_docs / DOCS_PER_THREAD)
+		n = shared.n_docs / DOCS_PER_THREAD;
+	if (n < 1)
+		n = 1;
+	struct worker *w = g_new0(struct worker, n);
+	GThread **threads = g_new0(GThread *, n);
+	for (guint i = 0; i < n; i++) {
+		w[i].shared = &shared;
+		w[i].arena = arena_new();
+		w[i].diags = diags_new();
+		if (i > 0)
+			threads[i] = g_thread_new("zamen-load", work, &w[i]);
+	}
+	work(&w[0]);
+	for (guint i = 0; i < n; i++) {
+		if (i > 0)
+			g_thread_join(threads[i]);
+		diags_merge(l->d, w[i].diags);
+		diags_free(w[i].diags);
+		arena_adopt(l->a, w[i].arena);
+	}
+	g_free(threads);
+	g_free(w);
 }
 
 static void warn_unread(struct loader *l, const char *rel, const char *name)
@@ -247,11 +316,11 @@ static void load_kind_dir(struct loader *l, enum load_kind kind)
 				           "in %s, of verwijder de map",
 				           index);
 			else
-				load_doc(l, kind, index, rel, name, true);
+				add_doc(l, kind, index, rel, name, true);
 			g_free(index);
 		} else if (ends_with(name, ".md")) {
 			char *slug = strip_md(name);
-			load_doc(l, kind, rel, rel_dir, slug, false);
+			add_doc(l, kind, rel, rel_dir, slug, false);
 			g_free(slug);
 		} else {
 			warn_unread(l, rel, name);
@@ -304,7 +373,7 @@ static void load_content(struct loader *l)
 			}
 		} else if (ends_with(name, ".md")) {
 			char *slug = strip_md(name);
-			load_doc(l, KIND_PAGE, rel, "content", slug, false);
+			add_doc(l, KIND_PAGE, rel, "content", slug, false);
 			g_free(slug);
 		} else {
 			warn_unread(l, rel, name);
@@ -349,9 +418,10 @@ struct load_tree *load_tree(const char *source, struct arena *a,
 			t->site = fm_parse(a, text, len, 1, "site.yaml", d);
 	}
 	l.docs = g_ptr_array_new();
-	if (has_content)
+	if (has_content) {
 		load_content(&l);
-	else
+		read_docs(&l);
+	} else
 		diag_error(d, ((struct diag_pos){"content", 0, 0}),
 		           "de map content/ ontbreekt");
 	g_ptr_array_sort(l.docs, cmp_docs);

@@ -20,6 +20,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "load_fm.h"
+#include "load_md.h"
 
 enum load_kind {
 	KIND_PAGE,
@@ -45,7 +46,8 @@ struct load_doc {
 	size_t len;
 	const char *body; /* the Markdown after the front matter */
 	size_t body_len;
-	int body_line; /* file line of body[0] */
+	int body_line;  /* file line of body[0] */
+	cmark_node *md; /* body parsed (load_md.h); never NULL */
 };
 
 struct load_tree {
@@ -57,7 +59,8 @@ struct load_tree {
 
 /* Reads source/site.yaml and every file under source/content. Returns NULL
  * only when there is nothing to read at all (no site.yaml and no content/),
- * after reporting it. */
+ * after reporting it. Files are read and parsed on every processor at once;
+ * the result does not depend on how many there are. */
 struct load_tree *load_tree(const char *source, struct arena *a,
                             struct diags *d);
 

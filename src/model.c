@@ -83,14 +83,9 @@ void site_free(struct site *s)
 {
 	if (!s)
 		return;
-	for (int k = 0; k < KIND_COUNT; k++) {
-		size_t *n;
-		struct doc **arr = *kind_array(s, (enum load_kind)k, &n);
-		for (size_t i = 0; i < *n; i++)
-			if (arr[i]->body)
-				cmark_node_free(arr[i]->body);
+	/* Bodies belong to the load arena (load_md.h): nothing to free. */
+	for (int k = 0; k < KIND_COUNT; k++)
 		g_hash_table_destroy(s->index->by_slug[k]);
-	}
 	g_hash_table_destroy(s->index->by_path);
 	arena_free(s->arena);
 }

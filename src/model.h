@@ -4,7 +4,8 @@
  * check_site() (check.h) builds a `struct site` from a loaded tree; once it
  * has returned without errors the site is complete and must be treated as
  * immutable. Every string, record and list belongs to the site's arena and
- * lives until site_free(); cmark documents are freed by site_free() too.
+ * lives until site_free(). Markdown bodies belong to the arena of the
+ * loaded tree (load_md.h): never cmark_node_free() them.
  *
  * Publishing rules are decided here once, for everyone, with `published`:
  *   - a draft (concept: true) is published only with --drafts;
@@ -63,7 +64,7 @@ struct doc {
 	/* `samenvatting`, or the first paragraph of the body as plain text,
 	 * cut at a word boundary; "" when the body is empty. */
 	const char *samenvatting;
-	cmark_node *body; /* parsed with CMARK_OPT_SMART; never NULL */
+	cmark_node *body; /* parsed by md_parse(); never NULL */
 };
 
 struct story {
