@@ -12,19 +12,36 @@
 # between the two never links a mix.
 
 CC       ?= cc
-PKGS     := libcmark yaml-0.1 glib-2.0
+CXX      ?= c++
+PKGS     := libcmark yaml-0.1 glib-2.0 libctemplate pangocairo pangoft2 \
+            cairo fontconfig libqpdf
 SANITIZE ?=
 
 WARN     := -std=c11 -Wall -Wextra -Wstrict-prototypes -Wmissing-prototypes \
             -Wwrite-strings -Werror
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc
+CXXWARN  := -std=c++11 -Wall -Wextra -Werror
+# The project's own layouts, used when a source folder has none and no
+# layouts/ stands beside the binary.
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc \
+            -DZAMEN_LAYOUTS_DIR='"$(abspath layouts)"'
 CFLAGS   ?= -O2 -g
 CFLAGS   += $(WARN)
-LDLIBS   += -lm
+CXXFLAGS ?= -O2 -g
+CXXFLAGS += $(CXXWARN)
+# libhyphen ships no pkg-config file.
+LDLIBS   += -lhyphen -lm
+
+# Short lines unless V=1, so a warning stands out.
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
 
 ifneq ($(SANITIZE),)
 BUILD    := build/san
 CFLAGS   += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all -O1
+CXXFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all -O1
 LDFLAGS  += -fsanitize=$(SANITIZE)
 ZAMEN    := $(BUILD)/zamen
 else
@@ -37,8 +54,13 @@ endif
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 
-LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))
-LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+# src/main*.c is the command line; everything else is the library the
+# tests link against. The one C++ file wraps ctemplate for C.
+CLI_SRC  := $(wildcard src/main*.c)
+LIB_SRC  := $(filter-out $(CLI_SRC),$(wildcard src/*.c))
+LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/%.o) \
+            $(patsubst src/%.cc,$(BUILD)/%.o,$(wildcard src/*.cc))
+CLI_OBJ  := $(CLI_SRC:src/%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -50,28 +72,41 @@ deps:
 
 $(BUILD)/%.o: src/%.c $(wildcard src/*.h) Makefile
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
 
-$(BUILD)/zamen: $(BUILD)/main.o $(LIB_OBJ)
-	$(CC) $(LDFLAGS) $^ $(PKG_LIBS) $(LDLIBS) -o $@
+$(BUILD)/%.o: src/%.cc $(wildcard src/*.h) Makefile
+	@mkdir -p $(dir $@)
+	@echo "  CXX     $<"
+	$(Q)$(CXX) $(CPPFLAGS) $(PKG_CFLAGS) $(CXXFLAGS) -c $< -o $@
+
+# Linked by the C++ driver for the C++ runtime that ctemplate needs.
+$(BUILD)/zamen: $(CLI_OBJ) $(LIB_OBJ)
+	@echo "  LINK    $@"
+	$(Q)$(CXX) $(LDFLAGS) $^ $(PKG_LIBS) $(LDLIBS) -o $@
 
 ifeq ($(SANITIZE),)
 zamen: $(BUILD)/zamen
-	cp $< $@
+	$(Q)cp $< $@
 endif
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(LIB_OBJ)
+$(BUILD)/tests/%.o: tests/unit/%.c tests/unit/testutil.h $(wildcard src/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) -Itests/unit $(PKG_CFLAGS) $(CFLAGS) $< $(LIB_OBJ) \
-	    $(LDFLAGS) $(PKG_LIBS) -lcmocka $(LDLIBS) -o $@
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) -Itests/unit $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIB_OBJ)
+	@echo "  LINK    $@"
+	$(Q)$(CXX) $(LDFLAGS) $^ $(PKG_LIBS) -lcmocka $(LDLIBS) -o $@
 
 $(BUILD)/tests/fuzz_fm_replay: tests/fuzz/fuzz_fm.c tests/fuzz/replay.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) tests/fuzz/fuzz_fm.c \
-	    tests/fuzz/replay.c $(LIB_OBJ) $(LDFLAGS) $(PKG_LIBS) $(LDLIBS) -o $@
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c tests/fuzz/fuzz_fm.c -o $@-fuzz.o
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c tests/fuzz/replay.c -o $@-replay.o
+	$(CXX) $@-fuzz.o $@-replay.o $(LIB_OBJ) $(LDFLAGS) $(PKG_LIBS) $(LDLIBS) -o $@
 
 site: deps
-	$(MAKE) $(ZAMEN)
+	@$(MAKE) --no-print-directory $(ZAMEN)
 	./$(ZAMEN) check
 	@# `build` renders the site once the website work lands; until then it
 	@# checks, exactly as `check` does, and writes nothing.
@@ -80,7 +115,8 @@ site: deps
 # Every test binary speaks TAP; prove runs them and the shell tests and
 # prints one summary.
 test: deps
-	$(MAKE) $(ZAMEN) $(TEST_BIN) $(BUILD)/tests/fuzz_fm_replay
+	@$(MAKE) --no-print-directory $(ZAMEN) $(TEST_BIN) \
+	    $(BUILD)/tests/fuzz_fm_replay
 	ZAMEN=$(abspath $(ZAMEN)) CMOCKA_MESSAGE_OUTPUT=TAP \
 	    FUZZ_REPLAY=$(abspath $(BUILD)/tests/fuzz_fm_replay) \
 	    prove --exec '' $(TEST_BIN) tests/cli.sh tests/fuzz/replay.sh
@@ -99,8 +135,8 @@ FUZZ_CC ?= clang
 fuzz: deps
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS) \
-	    $(PKG_CFLAGS) tests/fuzz/fuzz_fm.c $(LIB_SRC) $(PKG_LIBS) $(LDLIBS) \
-	    -o build/fuzz/fuzz_fm
+	    $(PKG_CFLAGS) tests/fuzz/fuzz_fm.c src/arena.c src/diag.c \
+	    src/load_fm.c src/text.c $(PKG_LIBS) $(LDLIBS) -o build/fuzz/fuzz_fm
 	cp -r tests/fuzz/corpus build/fuzz/corpus-work 2>/dev/null || true
 	build/fuzz/fuzz_fm -max_total_time=$${FUZZ_SECONDS:-60} \
 	    build/fuzz/corpus-work tests/fuzz/corpus

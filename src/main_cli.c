@@ -1,0 +1,84 @@
+#include "main_cli.h"
+
+#include <glib.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+const char cli_usage_text[] =
+    "Gebruik:\n"
+    "  zamen check [--source MAP] [--today JJJJ-MM-DD]\n"
+    "  zamen build [--source MAP] [--output MAP] [--drafts] "
+    "[--today JJJJ-MM-DD]\n"
+    "  zamen print JJJJ-NR [--source MAP] [--output BESTAND]\n"
+    "  zamen --help | --version\n";
+
+int cli_usage_error(const char *fmt, const char *arg)
+{
+	fputs("zamen: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\n", stderr);
+	fputs(cli_usage_text, stderr);
+	return EXIT_USAGE;
+}
+
+const char *cli_option(int argc, char **argv, int *i, const char *name,
+		       bool *error)
+{
+	const char *a = argv[*i];
+	size_t n = strlen(name);
+	if (strncmp(a, name, n))
+		return NULL;
+	if (a[n] == '=')
+		return a + n + 1;
+	if (a[n] != '\0')
+		return NULL;
+	if (*i + 1 >= argc) {
+		cli_usage_error("bij %s hoort een waarde", name);
+		*error = true;
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+bool cli_is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool cli_load_site(const char *source, const struct check_opts *o,
+		   struct cli_site *out)
+{
+	out->arena = arena_new();
+	out->diags = diags_new();
+	out->tree = load_tree(source, out->arena, out->diags);
+	out->site = check_site(out->tree, o, out->diags);
+	return out->site && diags_errors(out->diags) == 0;
+}
+
+void cli_site_free(struct cli_site *s)
+{
+	site_free(s->site);
+	diags_free(s->diags);
+	arena_free(s->arena);
+}
+
+char *cli_layouts_dir(const char *source)
+{
+	char *own = g_build_filename(source, "layouts", NULL);
+	if (cli_is_dir(own))
+		return own;
+	g_free(own);
+	char *exe = g_file_read_link("/proc/self/exe", NULL);
+	if (exe) {
+		char *dir = g_path_get_dirname(exe);
+		char *beside = g_build_filename(dir, "layouts", NULL);
+		g_free(dir);
+		g_free(exe);
+		if (cli_is_dir(beside))
+			return beside;
+		g_free(beside);
+	}
+	return g_strdup(ZAMEN_LAYOUTS_DIR);
+}
