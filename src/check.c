@@ -6,6 +6,7 @@ struct site *check_site(const struct load_tree *t, const struct check_opts *o,
 	if (!t)
 		return NULL;
 	struct site *s = site_new();
+	s->source = arena_strdup(site_arena(s), t->source);
 	s->today = o->today;
 	s->drafts = o->drafts;
 	/* Without readable settings every kern and thema would be reported

@@ -147,6 +147,7 @@ struct page {
 
 struct site {
 	struct site_config config;
+	const char *source; /* the source folder; paths in records start here */
 	date_t today;
 	bool drafts;
 	/* Every record of each kind, including unpublished ones, by slug
