@@ -17,6 +17,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 enum diag_level { DIAG_ERROR, DIAG_WARNING };
 
 /* A place in a source file. file is relative to the source folder
@@ -49,5 +53,9 @@ size_t diags_warnings(const struct diags *d);
 void diags_print(const struct diags *d, FILE *out);
 /* The same text in a newly allocated string (g_free it); for tests. */
 char *diags_to_string(const struct diags *d);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

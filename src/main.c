@@ -65,15 +65,15 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		if ((v = cli_option(argc, argv, &i, "--source", &error))) {
 			c->source = v;
 		} else if (is_build && (v = cli_option(argc, argv, &i,
-							"--output", &error))) {
+		                                       "--output", &error))) {
 			c->output = v;
 		} else if ((v = cli_option(argc, argv, &i, "--today",
-					   &error))) {
+		                           &error))) {
 			if (!date_parse(v, &c->today, NULL))
-				return cli_usage_error(
-				    "--today verwacht een datum als JJJJ-MM-DD, "
-				    "niet '%s'",
-				    v);
+				return cli_usage_error("--today verwacht een "
+				                       "datum als JJJJ-MM-DD, "
+				                       "niet '%s'",
+				                       v);
 		} else if (error) {
 			return EXIT_USAGE;
 		} else if (is_build && !strcmp(argv[i], "--drafts")) {
@@ -84,7 +84,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
 	}
 	if (!cli_is_dir(c->source))
 		return cli_usage_error("de bronmap '%s' bestaat niet",
-				       c->source);
+		                       c->source);
 	return EXIT_OK;
 }
 
@@ -98,7 +98,8 @@ static void say_counts(const struct site *s)
 
 int main(int argc, char **argv)
 {
-	if (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+	if (argc == 2 &&
+	    (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
 		fputs(help_text, stdout);
 		fputs("\n", stdout);
 		fputs(cli_usage_text, stdout);
@@ -109,8 +110,8 @@ int main(int argc, char **argv)
 		return EXIT_OK;
 	}
 	if (argc < 2)
-		return cli_usage_error("%s",
-				       "geef een opdracht: check, build of print");
+		return cli_usage_error(
+		    "%s", "geef een opdracht: check, build of print");
 	if (!strcmp(argv[1], "print"))
 		return main_print(argc, argv);
 
@@ -125,7 +126,7 @@ int main(int argc, char **argv)
 	diags_print(cs.diags, stderr);
 	if (!ok) {
 		fprintf(stderr, "zamen: er is niets geschreven; verbeter de "
-				"fouten hierboven en probeer het opnieuw.\n");
+		                "fouten hierboven en probeer het opnieuw.\n");
 		rc = EXIT_CONTENT;
 	} else {
 		say_counts(cs.site);

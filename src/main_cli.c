@@ -23,7 +23,7 @@ int cli_usage_error(const char *fmt, const char *arg)
 }
 
 const char *cli_option(int argc, char **argv, int *i, const char *name,
-		       bool *error)
+                       bool *error)
 {
 	const char *a = argv[*i];
 	size_t n = strlen(name);
@@ -48,7 +48,7 @@ bool cli_is_dir(const char *path)
 }
 
 bool cli_load_site(const char *source, const struct check_opts *o,
-		   struct cli_site *out)
+                   struct cli_site *out)
 {
 	out->arena = arena_new();
 	out->diags = diags_new();

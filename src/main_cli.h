@@ -25,7 +25,7 @@ int cli_usage_error(const char *fmt, const char *arg);
  * NULL when argv[*i] is another option; *error is set (and the usage
  * printed) when the value is missing. */
 const char *cli_option(int argc, char **argv, int *i, const char *name,
-		       bool *error);
+                       bool *error);
 
 /* A loaded and checked source folder and everything that owns it. */
 struct cli_site {
@@ -38,7 +38,7 @@ struct cli_site {
 /* Loads and checks source; problems go into out->diags, nothing is
  * printed. Returns whether there are no errors. */
 bool cli_load_site(const char *source, const struct check_opts *o,
-		   struct cli_site *out);
+                   struct cli_site *out);
 void cli_site_free(struct cli_site *s);
 
 /* The layouts to use for source, newly allocated (g_free): SOURCE/layouts

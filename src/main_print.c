@@ -13,8 +13,8 @@ int main_print(int argc, char **argv)
 {
 	if (argc < 3 || argv[2][0] == '-')
 		return cli_usage_error("%s", "welke editie? Bijvoorbeeld: "
-					     "zamen print 2026-48");
+		                             "zamen print 2026-48");
 	fprintf(stderr, "zamen: de krantenpagina zetten kan deze versie nog "
-			"niet.\n");
+	                "niet.\n");
 	return EXIT_CONTENT;
 }

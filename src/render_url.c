@@ -64,11 +64,11 @@ const char *url_doc(struct arena *a, const struct doc *d)
 }
 
 const char *url_edition_pdf(struct arena *a, const struct site *s,
-			    const struct edition *e)
+                            const struct edition *e)
 {
 	char *name = text_slugify(s->config.journaal.naam);
 	const char *r = arena_printf(a, "journaal/%s/%s-%s.pdf", e->doc.slug,
-				     *name ? name : "journaal", e->doc.slug);
+	                             *name ? name : "journaal", e->doc.slug);
 	g_free(name);
 	return r;
 }
@@ -81,16 +81,15 @@ const char *url_week(struct arena *a, date_t d)
 }
 
 const char *url_facet(struct arena *a, const char *list, const char *facet,
-		      const char *value)
+                      const char *value)
 {
-	return arena_printf(a, "%s/%s/%s/", list, facet,
-			    url_segment(a, value));
+	return arena_printf(a, "%s/%s/%s/", list, facet, url_segment(a, value));
 }
 
 const char *url_calendar(struct arena *a, const char *kern)
 {
 	return arena_printf(a, "kalender/%s.ics",
-			    kern ? url_segment(a, kern) : "activiteiten");
+	                    kern ? url_segment(a, kern) : "activiteiten");
 }
 
 const char *url_relative(struct arena *a, const char *from, const char *to)
@@ -113,7 +112,7 @@ const char *url_relative(struct arena *a, const char *from, const char *to)
 }
 
 const char *url_absolute(struct arena *a, const struct site *s,
-			 const char *path)
+                         const char *path)
 {
 	return arena_printf(a, "%s%s", s->config.basis_url, path);
 }

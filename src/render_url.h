@@ -41,13 +41,13 @@ const char *url_edition(struct arena *a, const struct edition *e);
 const char *url_page(struct arena *a, const struct page *p);
 /* "journaal/2026-48/zamen-een-journaal-2026-48.pdf" */
 const char *url_edition_pdf(struct arena *a, const struct site *s,
-			    const struct edition *e);
+                            const struct edition *e);
 /* "activiteiten/week/2026-48/" for the ISO week of d. */
 const char *url_week(struct arena *a, date_t d);
 /* "verhalen/thema/rouw/" and the like: list is "verhalen" or
  * "activiteiten", facet "thema", "kern", "doelgroep" or "categorie". */
 const char *url_facet(struct arena *a, const char *list, const char *facet,
-		      const char *value);
+                      const char *value);
 /* "kalender/activiteiten.ics", or "kalender/<kern>.ics". */
 const char *url_calendar(struct arena *a, const char *kern);
 
@@ -59,6 +59,6 @@ const char *url_relative(struct arena *a, const char *from, const char *to);
 
 /* basis_url + path. */
 const char *url_absolute(struct arena *a, const struct site *s,
-			 const char *path);
+                         const char *path);
 
 #endif

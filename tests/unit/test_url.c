@@ -22,7 +22,7 @@ static void relative_links_climb_only_what_differs(void **state)
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
 		assert_string_equal(url_relative(a, cases[i][0], cases[i][1]),
-				    cases[i][2]);
+		                    cases[i][2]);
 	arena_free(a);
 }
 
@@ -34,10 +34,10 @@ static void segments_are_slugs(void **state)
 	assert_string_equal(url_segment(a, "75+"), "75-plus");
 	assert_string_equal(url_segment(a, "luisterend-oor"), "luisterend-oor");
 	assert_string_equal(url_facet(a, "verhalen", "doelgroep", "45+"),
-			    "verhalen/doelgroep/45-plus/");
+	                    "verhalen/doelgroep/45-plus/");
 	assert_string_equal(url_calendar(a, NULL), "kalender/activiteiten.ics");
 	assert_string_equal(url_calendar(a, "swifterbant"),
-			    "kalender/swifterbant.ics");
+	                    "kalender/swifterbant.ics");
 	date_t d;
 	assert_true(date_parse("2027-01-01", &d, NULL)); /* ISO week 2026-53 */
 	assert_string_equal(url_week(a, d), "activiteiten/week/2026-53/");
