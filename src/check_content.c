@@ -5,16 +5,10 @@
 
 #include "text.h"
 
-static const char *doelgroep_values[] = {"18+", "45+", "75+", "mantelzorgers"};
-static const char *toegankelijk_values[] = {"rolstoel", "ringleiding",
-                                            "vervoer"};
-const struct strlist check_doelgroepen = {doelgroep_values, 4};
-const struct strlist check_toegankelijk = {toegankelijk_values, 3};
-
-static const struct vocab doelgroep_vocab = {&check_doelgroepen,
+static const struct vocab doelgroep_vocab = {&model_doelgroepen,
                                              "bekende doelgroep", NULL};
 static const struct vocab toegankelijk_vocab = {
-    &check_toegankelijk, "bekende toegankelijkheid", NULL};
+    &model_toegankelijk, "bekende toegankelijkheid", NULL};
 
 static const char *const story_fields[] = {
     "concept", "samenvatting",    "titel",       "datum",    "toestemming",

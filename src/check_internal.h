@@ -8,9 +8,6 @@
 #include "check.h"
 #include "check_field.h"
 
-/* Fixed vocabularies of the content model. */
-extern const struct strlist check_doelgroepen, check_toegankelijk;
-
 /* site.yaml into s->config; reports its problems. */
 void check_config(struct site *s, const struct fm_node *root, struct diags *d);
 

@@ -11,6 +11,9 @@
 #include "date.h"
 #include "main_cli.h"
 #include "main_print.h"
+#include "render_site.h"
+#include "render_tpl.h"
+#include "write_tree.h"
 
 #define ZAMEN_VERSION "0.1.0"
 
@@ -88,6 +91,37 @@ static int parse_args(int argc, char **argv, struct cli *c)
 	return EXIT_OK;
 }
 
+/* Renders the checked site into the output folder, atomically. */
+static bool build_site(const struct cli *c, const struct site *s,
+                       struct diags *d)
+{
+	char *layouts = cli_layouts_dir(c->source);
+	char *own = g_build_filename(c->source, "layouts", NULL);
+	const char *report = strcmp(layouts, own) ? layouts : "layouts";
+	struct tpl_set *t = tpl_load(layouts, report, d);
+	g_free(own);
+	if (!t) {
+		g_free(layouts);
+		return false;
+	}
+	char *output = c->output ? g_strdup(c->output)
+	                         : g_build_filename(c->source, "public", NULL);
+	bool ok = false;
+	struct write_out *w = write_begin(output, c->source, d);
+	if (w) {
+		if (render_site(s, t, layouts, NULL, w, NULL, d))
+			ok = write_commit(w, d);
+		else
+			write_abort(w);
+	}
+	if (ok)
+		printf("zamen: website geschreven in %s\n", output);
+	g_free(output);
+	tpl_free(t);
+	g_free(layouts);
+	return ok;
+}
+
 static void say_counts(const struct site *s)
 {
 	printf("zamen: %zu verhalen, %zu activiteiten, %zu partners, %zu "
@@ -123,16 +157,16 @@ int main(int argc, char **argv)
 	struct check_opts opts = {.today = c.today, .drafts = c.drafts};
 	struct cli_site cs;
 	bool ok = cli_load_site(c.source, &opts, &cs);
+	if (ok) {
+		say_counts(cs.site);
+		if (!strcmp(c.command, "build"))
+			ok = build_site(&c, cs.site, cs.diags);
+	}
 	diags_print(cs.diags, stderr);
 	if (!ok) {
 		fprintf(stderr, "zamen: er is niets geschreven; verbeter de "
 		                "fouten hierboven en probeer het opnieuw.\n");
 		rc = EXIT_CONTENT;
-	} else {
-		say_counts(cs.site);
-		if (!strcmp(c.command, "build"))
-			printf("zamen: de website maken kan deze versie nog "
-			       "niet; de inhoud is in orde.\n");
 	}
 	cli_site_free(&cs);
 	return rc;

@@ -8,6 +8,12 @@ struct site_index {
 	GHashTable *by_path;
 };
 
+static const char *doelgroep_values[] = {"18+", "45+", "75+", "mantelzorgers"};
+static const char *toegankelijk_values[] = {"rolstoel", "ringleiding",
+                                            "vervoer"};
+const struct strlist model_doelgroepen = {doelgroep_values, 4};
+const struct strlist model_toegankelijk = {toegankelijk_values, 3};
+
 bool strlist_has(const struct strlist *l, const char *s)
 {
 	for (size_t i = 0; i < l->n; i++)

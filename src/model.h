@@ -38,6 +38,11 @@ struct strlist {
 
 bool strlist_has(const struct strlist *l, const char *s);
 
+/* The fixed vocabularies of the content model. */
+extern const struct strlist model_doelgroepen; /* 18+ 45+ 75+ mantelzorgers */
+extern const struct strlist
+    model_toegankelijk; /* rolstoel ringleiding vervoer */
+
 /* site.yaml */
 struct site_config {
 	const char *titel, *ondertitel, *basis_url; /* basis_url ends in '/' */

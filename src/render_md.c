@@ -1,0 +1,325 @@
+#include "render_md.h"
+
+#include <string.h>
+
+#include "load_tree.h"
+#include "render_url.h"
+#include "text.h"
+
+void md_escape(GString *out, const char *text)
+{
+	for (const char *p = text; *p; p++) {
+		switch (*p) {
+		case '&':
+			g_string_append(out, "&amp;");
+			break;
+		case '<':
+			g_string_append(out, "&lt;");
+			break;
+		case '>':
+			g_string_append(out, "&gt;");
+			break;
+		case '"':
+			g_string_append(out, "&quot;");
+			break;
+		case '\'':
+			g_string_append(out, "&#39;");
+			break;
+		default:
+			g_string_append_c(out, *p);
+		}
+	}
+}
+
+struct ctx {
+	const struct site *s;
+	const struct doc *d;
+	const char *page;
+	struct arena *a;
+	GString *out;
+	GArray *files;
+	GHashTable *ids; /* heading ids used so far on this page */
+	/* Links whose target is not published render as text: their exit
+	 * events must not close an <a>. */
+	GArray *link_open;
+};
+
+static void plain_text(cmark_node *n, GString *out)
+{
+	cmark_iter *it = cmark_iter_new(n);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *c = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			g_string_append(out, cmark_node_get_literal(c));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			g_string_append_c(out, ' ');
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+static bool has_scheme(const char *url, size_t *len)
+{
+	const char *p = url;
+	while (g_ascii_isalnum(*p) || *p == '+' || *p == '-' || *p == '.')
+		p++;
+	*len = (size_t)(p - url);
+	return p > url && *p == ':' && g_ascii_isalpha(*url);
+}
+
+/* The href for url in this page, or NULL to render the link as text. */
+static const char *link_href(struct ctx *c, const char *url)
+{
+	size_t n;
+	if (has_scheme(url, &n)) {
+		static const char *const allowed[] = {"http", "https", "mailto",
+		                                      "tel"};
+		for (size_t i = 0; i < G_N_ELEMENTS(allowed); i++)
+			if (n == strlen(allowed[i]) &&
+			    !g_ascii_strncasecmp(url, allowed[i], n))
+				return url;
+		return NULL;
+	}
+	if (url[0] == '#' || url[0] == '/' || !*url)
+		return url;
+	const struct doc *target = site_link_target(c->s, c->d, url);
+	if (target) {
+		if (!target->published)
+			return NULL;
+		const char *frag = strchr(url, '#');
+		const char *rel =
+		    url_relative(c->a, c->page, url_doc(c->a, target));
+		return frag ? arena_printf(c->a, "%s%s", rel, frag) : rel;
+	}
+	/* A local file (checked to exist): copied beside the page. */
+	size_t len = strcspn(url, "#?");
+	char *ref = g_strndup(url, len);
+	const char *from = load_resolve(c->a, c->d->src->dir, ref);
+	g_free(ref);
+	if (!from)
+		return NULL;
+	const char *base = strrchr(from, '/');
+	base = base ? base + 1 : from;
+	if (c->files) {
+		struct md_file f = {from,
+		                    arena_printf(c->a, "%s%s", c->page, base)};
+		g_array_append_val(c->files, f);
+	}
+	return arena_strdup(c->a, base);
+}
+
+static void heading_open(struct ctx *c, cmark_node *n)
+{
+	int level = cmark_node_get_heading_level(n);
+	if (level < 2)
+		level = 2;
+	GString *text = g_string_new(NULL);
+	plain_text(n, text);
+	char *slug = text_slugify(text->str);
+	if (!*slug) {
+		g_free(slug);
+		slug = g_strdup("kop");
+	}
+	char *id = g_strdup(slug);
+	for (int i = 2; g_hash_table_contains(c->ids, id); i++) {
+		g_free(id);
+		id = g_strdup_printf("%s-%d", slug, i);
+	}
+	g_hash_table_add(c->ids, id);
+	g_string_append_printf(c->out, "<h%d id=\"", level);
+	md_escape(c->out, id);
+	g_string_append(c->out, "\">");
+	g_free(slug);
+	g_string_free(text, TRUE);
+}
+
+static bool tight(cmark_node *paragraph)
+{
+	cmark_node *item = cmark_node_parent(paragraph);
+	cmark_node *list = item ? cmark_node_parent(item) : NULL;
+	return item && cmark_node_get_type(item) == CMARK_NODE_ITEM && list &&
+	       cmark_node_get_list_tight(list);
+}
+
+static void enter(struct ctx *c, cmark_node *n)
+{
+	GString *o = c->out;
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_PARAGRAPH:
+		if (!tight(n))
+			g_string_append(o, "<p>");
+		break;
+	case CMARK_NODE_HEADING:
+		heading_open(c, n);
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+		g_string_append(o, "<blockquote>\n");
+		break;
+	case CMARK_NODE_LIST:
+		if (cmark_node_get_list_type(n) == CMARK_ORDERED_LIST) {
+			int start = cmark_node_get_list_start(n);
+			if (start != 1)
+				g_string_append_printf(o, "<ol start=\"%d\">\n",
+				                       start);
+			else
+				g_string_append(o, "<ol>\n");
+		} else {
+			g_string_append(o, "<ul>\n");
+		}
+		break;
+	case CMARK_NODE_ITEM:
+		g_string_append(o, "<li>");
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		g_string_append(o, "<pre><code>");
+		md_escape(o, cmark_node_get_literal(n));
+		g_string_append(o, "</code></pre>\n");
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		g_string_append(o, "<hr>\n");
+		break;
+	case CMARK_NODE_TEXT:
+		md_escape(o, cmark_node_get_literal(n));
+		break;
+	case CMARK_NODE_SOFTBREAK:
+		g_string_append_c(o, '\n');
+		break;
+	case CMARK_NODE_LINEBREAK:
+		g_string_append(o, "<br>\n");
+		break;
+	case CMARK_NODE_CODE:
+		g_string_append(o, "<code>");
+		md_escape(o, cmark_node_get_literal(n));
+		g_string_append(o, "</code>");
+		break;
+	case CMARK_NODE_EMPH:
+		g_string_append(o, "<em>");
+		break;
+	case CMARK_NODE_STRONG:
+		g_string_append(o, "<strong>");
+		break;
+	case CMARK_NODE_LINK: {
+		const char *href = link_href(c, cmark_node_get_url(n));
+		bool open = href != NULL;
+		g_array_append_val(c->link_open, open);
+		if (!open)
+			break;
+		g_string_append(o, "<a href=\"");
+		md_escape(o, href);
+		const char *title = cmark_node_get_title(n);
+		if (title && *title) {
+			g_string_append(o, "\" title=\"");
+			md_escape(o, title);
+		}
+		g_string_append(o, "\">");
+		break;
+	}
+	case CMARK_NODE_IMAGE: {
+		const char *src = link_href(c, cmark_node_get_url(n));
+		GString *alt = g_string_new(NULL);
+		plain_text(n, alt);
+		if (src) {
+			g_string_append(o, "<img src=\"");
+			md_escape(o, src);
+			g_string_append(o, "\" alt=\"");
+			md_escape(o, alt->str);
+			g_string_append(o, "\">");
+		} else {
+			md_escape(o, alt->str);
+		}
+		g_string_free(alt, TRUE);
+		break;
+	}
+	default: /* raw HTML and custom nodes are left out */
+		break;
+	}
+}
+
+static void leave(struct ctx *c, cmark_node *n)
+{
+	GString *o = c->out;
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_PARAGRAPH:
+		if (!tight(n))
+			g_string_append(o, "</p>");
+		g_string_append_c(o, '\n');
+		break;
+	case CMARK_NODE_HEADING: {
+		int level = cmark_node_get_heading_level(n);
+		g_string_append_printf(o, "</h%d>\n", level < 2 ? 2 : level);
+		break;
+	}
+	case CMARK_NODE_BLOCK_QUOTE:
+		g_string_append(o, "</blockquote>\n");
+		break;
+	case CMARK_NODE_LIST:
+		g_string_append(o, cmark_node_get_list_type(n) ==
+		                           CMARK_ORDERED_LIST
+		                       ? "</ol>\n"
+		                       : "</ul>\n");
+		break;
+	case CMARK_NODE_ITEM:
+		g_string_append(o, "</li>\n");
+		break;
+	case CMARK_NODE_EMPH:
+		g_string_append(o, "</em>");
+		break;
+	case CMARK_NODE_STRONG:
+		g_string_append(o, "</strong>");
+		break;
+	case CMARK_NODE_LINK: {
+		bool open =
+		    g_array_index(c->link_open, bool, c->link_open->len - 1);
+		g_array_set_size(c->link_open, c->link_open->len - 1);
+		if (open)
+			g_string_append(o, "</a>");
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+void md_render_html(const struct site *s, const struct doc *d,
+                    const char *page_path, struct arena *a, GString *out,
+                    GArray *files)
+{
+	struct ctx c = {
+	    s,
+	    d,
+	    page_path,
+	    a,
+	    out,
+	    files,
+	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+	    g_array_new(FALSE, FALSE, sizeof(bool))};
+	cmark_iter *it = cmark_iter_new(d->body);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		/* Leaf nodes come only as ENTER; containers twice. */
+		if (ev == CMARK_EVENT_ENTER)
+			enter(&c, n);
+		else
+			leave(&c, n);
+		if (ev == CMARK_EVENT_ENTER &&
+		    (cmark_node_get_type(n) == CMARK_NODE_IMAGE)) {
+			/* The alt text is written already: skip the image's
+			 * children. */
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+		}
+	}
+	cmark_iter_free(it);
+	g_hash_table_destroy(c.ids);
+	g_array_free(c.link_open, TRUE);
+}

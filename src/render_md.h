@@ -1,0 +1,38 @@
+/*
+ * render_md.h: a Markdown body as HTML for one page.
+ *
+ * Walks the document's cmark tree without changing it (the tree belongs to
+ * the model and the print stage reads it too) and writes HTML:
+ *   - a link to a content file ("../activiteiten/x.md#tijden") becomes the
+ *     relative URL of that page; a link to a page that is not published
+ *     becomes its plain text;
+ *   - headings get an id from their text, for anchors; a level-1 heading in
+ *     a body becomes level 2 (the page's title is the only h1);
+ *   - raw HTML is left out; only http(s), mailto and tel schemes pass;
+ *   - a local image or file is linked beside the page, and listed in
+ *     `files` so the caller copies it there.
+ */
+#ifndef ZAMEN_RENDER_MD_H
+#define ZAMEN_RENDER_MD_H
+
+#include <glib.h>
+
+#include "model.h"
+
+/* A file a body refers to, to be copied into the output. */
+struct md_file {
+	const char *from; /* path from the source folder */
+	const char *to;   /* path in the output */
+};
+
+/* Appends d's body, rendered for the page at page_path (render_url.h), to
+ * out. Files to copy are appended to files (a GArray of struct md_file
+ * whose strings belong to arena a); files may be NULL. */
+void md_render_html(const struct site *s, const struct doc *d,
+                    const char *page_path, struct arena *a, GString *out,
+                    GArray *files);
+
+/* Escapes text for HTML text and attribute values (& < > " '). */
+void md_escape(GString *out, const char *text);
+
+#endif
