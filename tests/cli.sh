@@ -76,8 +76,9 @@ ok $? "build with content errors exits 1 and writes nothing"
 run 1 check --source "$TMP" && grep -q "geen site.yaml en geen map content/" "$TMP/err"
 ok $? "a folder without site.yaml and content/ is reported"
 
-run 0 build --source "$ROOT" --drafts --today 2026-11-22
-ok $? "build accepts --drafts"
+run 0 build --source "$ROOT" --output "$TMP/met-concepten" --drafts --today 2026-11-22 &&
+	[ -f "$TMP/met-concepten/verhalen/na-mijn-beroerte/index.html" ]
+ok $? "build --drafts publishes the draft story too"
 
 echo "# $((n - failed)) passed, $failed failed"
 [ "$failed" -eq 0 ]
