@@ -64,7 +64,7 @@ CLI_OBJ  := $(CLI_SRC:src/%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps site test format bench fuzz clean
+.PHONY: all deps browser-deps site test format bench fuzz clean
 all: $(ZAMEN)
 
 deps:
@@ -114,12 +114,18 @@ site: deps
 
 # Every test binary speaks TAP; prove runs them and the shell tests and
 # prints one summary.
-test: deps
+# playwright-core and axe-core, pinned by tests/browser/package-lock.json.
+browser-deps: deps
+	@[ -d tests/browser/node_modules ] || \
+	    (cd tests/browser && npm ci --no-audit --no-fund)
+
+test: deps browser-deps
 	@$(MAKE) --no-print-directory $(ZAMEN) $(TEST_BIN) \
 	    $(BUILD)/tests/fuzz_fm_replay
 	ZAMEN=$(abspath $(ZAMEN)) CMOCKA_MESSAGE_OUTPUT=TAP \
 	    FUZZ_REPLAY=$(abspath $(BUILD)/tests/fuzz_fm_replay) \
-	    prove --exec '' $(TEST_BIN) tests/cli.sh tests/fuzz/replay.sh
+	    prove --exec '' $(TEST_BIN) tests/cli.sh tests/fuzz/replay.sh \
+	    tests/browser.sh
 
 format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h

@@ -224,10 +224,13 @@ static const struct story **published_stories(const struct site *s, size_t *n)
 	return v;
 }
 
+/* A card's title is an h2 on a list page of its own, an h3 inside a
+ * titled section. */
 static void story_card(struct out_page *p, struct tpl_dict *section,
-                       const struct story *x)
+		       const struct story *x, bool h2)
 {
 	struct tpl_dict *c = tpl_add_include(section, "CARD", "story_card.tpl");
+	tpl_show(c, h2 ? "H2" : "H3");
 	tpl_set(c, "URL", link(p, url_story(p->a, x)));
 	tpl_set(c, "TITEL", x->titel);
 	tpl_set(c, "DATUM", words_date(p->a, x->datum));
@@ -242,10 +245,11 @@ static void story_card(struct out_page *p, struct tpl_dict *section,
 }
 
 static void activity_card(struct out_page *p, struct tpl_dict *section,
-                          const struct activity *x)
+			  const struct activity *x, bool h2)
 {
 	struct tpl_dict *c =
 	    tpl_add_include(section, "CARD", "activity_card.tpl");
+	tpl_show(c, h2 ? "H2" : "H3");
 	tpl_set(c, "URL", link(p, url_activity(p->a, x)));
 	tpl_set(c, "TITEL", x->titel);
 	tpl_set(c, "SCHEMA", words_schedule(p->a, x));
@@ -336,7 +340,7 @@ static void render_home(struct render *r)
 	g_free(o);
 	const struct story **st = published_stories(s, &n);
 	for (size_t i = 0; i < n && i < 5; i++)
-		story_card(&p, tpl_add_section(c, "STORY"), st[i]);
+		story_card(&p, tpl_add_section(c, "STORY"), st[i], false);
 	g_free(st);
 	page_end(&p);
 }
@@ -435,7 +439,7 @@ static void render_story(struct render *r, const struct story *x,
 			continue;
 		if (!rel)
 			rel = tpl_add_section(c, "RELATED");
-		story_card(&p, tpl_add_section(rel, "STORY"), o);
+		story_card(&p, tpl_add_section(rel, "STORY"), o, false);
 		shown++;
 	}
 	page_end(&p);
@@ -572,7 +576,7 @@ static void render_story_pages(struct render *r, const struct story **st,
 			        "Swifterbant vertellen over eenzaamheid, en "
 			        "over wat hen verder hielp.");
 		for (size_t i = (pg - 1) * per; i < n && i < pg * per; i++)
-			story_card(&p, tpl_add_section(c, "STORY"), st[i]);
+			story_card(&p, tpl_add_section(c, "STORY"), st[i], true);
 		if (pages > 1) {
 			struct tpl_dict *b = tpl_add_section(c, "PAGING");
 			tpl_set_int(b, "PAGE", (long)pg);
@@ -619,7 +623,7 @@ static void render_story_pages(struct render *r, const struct story **st,
 				if (story_has(st[i], story_facets[f].name, v))
 					story_card(&p,
 					           tpl_add_section(c, "STORY"),
-					           st[i]);
+					           st[i], true);
 			page_end(&p);
 		}
 		arena_free(a);
@@ -757,7 +761,7 @@ static void render_activity_lists(struct render *r)
 					activity_card(
 					    &p,
 					    tpl_add_section(cards, "ACTIVITY"),
-					    current->pdata[i]);
+					    current->pdata[i], true);
 			page_end(&p);
 		}
 		arena_free(a);
@@ -862,7 +866,7 @@ static void render_partner(struct render *r, const struct partner *x)
 		tpl_show(c, "HAS_ACTIVITIES");
 		for (size_t i = 0; i < x->n_activities; i++)
 			activity_card(&p, tpl_add_section(c, "ACTIVITY"),
-			              x->activities[i]);
+			              x->activities[i], false);
 	}
 	page_end(&p);
 }
