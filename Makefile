@@ -125,7 +125,7 @@ test: deps browser-deps
 	ZAMEN=$(abspath $(ZAMEN)) CMOCKA_MESSAGE_OUTPUT=TAP \
 	    FUZZ_REPLAY=$(abspath $(BUILD)/tests/fuzz_fm_replay) \
 	    prove --exec '' $(TEST_BIN) tests/cli.sh tests/fuzz/replay.sh \
-	    tests/browser.sh
+	    tests/website.sh tests/browser.sh
 
 format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h

@@ -2,7 +2,10 @@
 
 #include <string.h>
 
+#include "render_feed.h"
+#include "render_ical.h"
 #include "render_md.h"
+#include "render_sitemap.h"
 #include "render_url.h"
 #include "render_words.h"
 #include "text.h"
@@ -19,6 +22,7 @@ struct render {
 	/* Files to copy into the output (photos, logos, linked files), by
 	 * destination, so each is copied once. */
 	GHashTable *copies;
+	GPtrArray *written; /* page paths, for the sitemap */
 };
 
 /* One page being built: its path, its scratch arena and dictionaries. */
@@ -178,8 +182,11 @@ static void page_end(struct out_page *p)
 		        : arena_printf(p->a, "%sindex.html", p->path);
 		if (!write_file(r->w, file, out->str, out->len))
 			r->failed = true;
-		if (r->paths && !g_str_has_suffix(p->path, ".html"))
-			g_ptr_array_add(r->paths, g_strdup(p->path));
+		if (!g_str_has_suffix(p->path, ".html")) {
+			g_ptr_array_add(r->written, g_strdup(p->path));
+			if (r->paths)
+				g_ptr_array_add(r->paths, g_strdup(p->path));
+		}
 	}
 	g_string_free(out, TRUE);
 	tpl_dict_free(p->top);
@@ -1056,6 +1063,14 @@ static void copy_folder(struct render *r, const char *from, const char *to)
 	g_free(dir);
 }
 
+/* Writes text (g_malloc'ed, NUL-terminated) as path and frees it. */
+static void write_owned(struct render *r, const char *path, char *text)
+{
+	if (!write_file(r->w, path, text, strlen(text)))
+		r->failed = true;
+	g_free(text);
+}
+
 static gint cmp_keys(gconstpointer a, gconstpointer b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -1090,7 +1105,8 @@ bool render_site(const struct site *s, const struct tpl_set *t,
 	                   .paths = paths,
 	                   .d = d,
 	                   .copies = g_hash_table_new_full(
-	                       g_str_hash, g_str_equal, g_free, g_free)};
+			       g_str_hash, g_str_equal, g_free, g_free),
+			   .written = g_ptr_array_new_with_free_func(g_free)};
 	render_home(&r);
 
 	size_t n;
@@ -1120,6 +1136,24 @@ bool render_site(const struct site *s, const struct tpl_set *t,
 			render_plain_page(&r, s->pages[i]);
 	render_notfound(&r);
 
+	/* The machine-readable files: feed, calendars, sitemap. */
+	write_owned(&r, "feed.xml", feed_atom(s));
+	write_owned(&r, "kalender/activiteiten.ics", ical_calendar(s, NULL));
+	struct arena *ka = arena_new();
+	for (size_t i = 0; i < s->config.kernen.n; i++)
+		write_owned(&r, url_calendar(ka, s->config.kernen.v[i]),
+			    ical_calendar(s, s->config.kernen.v[i]));
+	arena_free(ka);
+	GPtrArray *sorted = g_ptr_array_new();
+	for (guint i = 0; i < r.written->len; i++)
+		g_ptr_array_add(sorted, r.written->pdata[i]);
+	g_ptr_array_sort(sorted, cmp_keys);
+	write_owned(&r, "sitemap.xml",
+		    sitemap_xml(s, (const char *const *)sorted->pdata,
+				sorted->len));
+	g_ptr_array_free(sorted, TRUE);
+	write_owned(&r, "robots.txt", sitemap_robots(s));
+
 	copy_folder(&r, "assets", "assets/");
 	copy_folder(&r, "fonts", "assets/fonts/");
 	char *ico =
@@ -1129,5 +1163,6 @@ bool render_site(const struct site *s, const struct tpl_set *t,
 	g_free(ico);
 	copy_all(&r);
 	g_hash_table_destroy(r.copies);
+	g_ptr_array_free(r.written, TRUE);
 	return !r.failed;
 }

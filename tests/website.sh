@@ -68,8 +68,9 @@ ok $? "a past activity keeps its page, marked, and leaves the lists"
 build "$ROOT/tests/sites/hostile" "$TMP/h"
 ok $? "the hostile site builds"
 
-! grep -rq "<script\|javascript:" "$TMP/h" >"$TMP/err"
-ok $? "no hostile markup or javascript: URL survives anywhere"
+# (The calendars are plain text, where <script> is just text: not checked.)
+! grep -rq --include='*.html' --include='*.xml' "<script\|javascript:" "$TMP/h" >"$TMP/err"
+ok $? "no hostile markup or javascript: URL survives in any page or feed"
 
 missing=""
 for page in index.html verhalen/index.html verhalen/verhaal/index.html \
