@@ -105,6 +105,14 @@ $(BUILD)/tests/fuzz_fm_replay: tests/fuzz/fuzz_fm.c tests/fuzz/replay.c $(LIB_OB
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c tests/fuzz/replay.c -o $@-replay.o
 	$(CXX) $@-fuzz.o $@-replay.o $(LIB_OBJ) $(LDFLAGS) $(PKG_LIBS) $(LDLIBS) -o $@
 
+# The driver of tests/feeds.sh: writes feed, sitemap, robots.txt and the
+# calendars of a source folder, and the site's own facts beside them.
+$(BUILD)/tests/feeds_gen: tests/feeds/gen.c $(LIB_OBJ) $(wildcard src/*.h)
+	@mkdir -p $(dir $@)
+	@echo "  LINK    $@"
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@.o
+	$(Q)$(CXX) $(LDFLAGS) $@.o $(LIB_OBJ) $(PKG_LIBS) $(LDLIBS) -o $@
+
 site: deps
 	@$(MAKE) --no-print-directory $(ZAMEN)
 	./$(ZAMEN) check
@@ -121,14 +129,16 @@ browser-deps: deps
 
 test: deps browser-deps
 	@$(MAKE) --no-print-directory $(ZAMEN) $(TEST_BIN) \
-	    $(BUILD)/tests/fuzz_fm_replay
+	    $(BUILD)/tests/fuzz_fm_replay $(BUILD)/tests/feeds_gen
 	ZAMEN=$(abspath $(ZAMEN)) CMOCKA_MESSAGE_OUTPUT=TAP \
 	    FUZZ_REPLAY=$(abspath $(BUILD)/tests/fuzz_fm_replay) \
+	    FEEDS_GEN=$(abspath $(BUILD)/tests/feeds_gen) \
 	    prove --exec '' $(TEST_BIN) tests/cli.sh tests/fuzz/replay.sh \
-	    tests/website.sh tests/browser.sh
+	    tests/website.sh tests/feeds.sh tests/browser.sh
 
 format:
-	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h
+	clang-format -i src/*.c src/*.cc src/*.h tests/unit/*.c tests/unit/*.h \
+	    tests/fuzz/*.c tests/feeds/*.c
 
 # The generated site lives outside the repository's content; see
 # tests/bench/README.md for what is measured.

@@ -931,13 +931,11 @@ static void render_edition(struct render *r, const struct edition *e)
 {
 	const struct site *s = r->s;
 	struct out_page p;
-	page_init(&p, r);
-	const char *title =
-	    arena_printf(p.a, "%s %s", s->config.journaal.naam, e->doc.slug);
+	page_init(&p, r);	const char *title = arena_printf(p.a, "%s, editie %d van %d",
+					 s->config.journaal.naam, e->nr, e->jaar);
 	struct tpl_dict *c = page_begin(&p, url_edition(p.a, e), "edition.tpl",
 	                                title, e->doc.samenvatting, "article");
-	tpl_set(c, "NAAM", s->config.journaal.naam);
-	tpl_set(c, "NR", e->doc.slug);
+	tpl_set(c, "NAAM", s->config.journaal.naam);	tpl_set_int(c, "NR", e->nr);
 	tpl_set(c, "KRANT",
 	        s->config.journaal.krant ? s->config.journaal.krant
 	                                 : "de krant");
@@ -955,8 +953,9 @@ static void render_edition(struct render *r, const struct edition *e)
 		tpl_set(v, "SAMENVATTING", e->verhaal->doc.samenvatting);
 	}
 	agenda(&p, c, e->occurrences, e->n_occurrences, false, false,
-	       "Deze week geen activiteiten.");
-	set_body(&p, c, &e->doc);
+	       "Deze week geen activiteiten.");	/* The editorial, when there is one; it sees the page's values. */
+	if (cmark_node_first_child(e->doc.body))
+		set_body(&p, tpl_add_section(c, "REDACTIE"), &e->doc);
 	if (e->uitgelicht && e->uitgelicht->doc.published) {
 		struct tpl_dict *u = tpl_add_section(c, "UITGELICHT");
 		tpl_set(u, "URL", link(&p, url_partner(p.a, e->uitgelicht)));
@@ -1000,8 +999,7 @@ static void render_edition_list(struct render *r)
 	for (size_t i = 0; i < n; i++) {
 		struct tpl_dict *x = tpl_add_section(c, "EDITION");
 		tpl_set(x, "URL", link(&p, url_edition(p.a, v[i])));
-		tpl_set(x, "NAAM", s->config.journaal.naam);
-		tpl_set(x, "NR", v[i]->doc.slug);
+		tpl_set(x, "NAAM", s->config.journaal.naam);		tpl_set_int(x, "NR", v[i]->nr);
 		tpl_set(x, "DATUM", words_date(p.a, v[i]->datum));
 		tpl_set(x, "DATUM_ISO", iso(p.a, v[i]->datum));
 		if (v[i]->verhaal && v[i]->verhaal->doc.published)
