@@ -64,7 +64,7 @@ CLI_OBJ  := $(CLI_SRC:src/%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps browser-deps site test format bench fuzz clean
+.PHONY: all deps browser-deps site test golden format bench fuzz clean
 all: $(ZAMEN)
 
 deps:
@@ -134,7 +134,12 @@ test: deps browser-deps
 	    FUZZ_REPLAY=$(abspath $(BUILD)/tests/fuzz_fm_replay) \
 	    FEEDS_GEN=$(abspath $(BUILD)/tests/feeds_gen) \
 	    prove --exec '' $(TEST_BIN) tests/cli.sh tests/fuzz/replay.sh \
-	    tests/website.sh tests/feeds.sh tests/browser.sh
+	    tests/website.sh tests/feeds.sh tests/golden.sh tests/browser.sh
+
+# Rewrites the golden expectation after a deliberate change; review the
+# diff (git diff tests/golden) like code.
+golden: $(ZAMEN)
+	ZAMEN=$(abspath $(ZAMEN)) sh tests/golden.sh --update
 
 format:
 	clang-format -i src/*.c src/*.cc src/*.h tests/unit/*.c tests/unit/*.h \
