@@ -23,6 +23,11 @@ struct render {
 	 * destination, so each is copied once. */
 	GHashTable *copies;
 	GPtrArray *written; /* page paths, for the sitemap */
+	/* Pages are rendered by several threads: the fields above that
+	 * change (copies, written, paths, failed, d) are guarded by lock. */
+	GMutex lock;
+	const struct story **stories; /* published, newest first */
+	size_t n_stories;
 };
 
 /* One page being built: its path, its scratch arena and dictionaries. */
@@ -51,8 +56,10 @@ static const char *link(struct out_page *p, const char *to)
  * in the output; each destination once. */
 static void copy_file(struct render *r, const char *to, const char *from)
 {
+	g_mutex_lock(&r->lock);
 	if (!g_hash_table_contains(r->copies, to))
 		g_hash_table_insert(r->copies, g_strdup(to), g_strdup(from));
+	g_mutex_unlock(&r->lock);
 }
 
 /* A content file (path from the source folder) to copy. */
@@ -170,24 +177,29 @@ static void page_end(struct out_page *p)
 {
 	struct render *r = p->r;
 	GString *out = g_string_new(NULL);
-	if (!tpl_expand(r->t, "base.tpl", p->top, out)) {
-		diag_error(r->d, ((struct diag_pos){p->layout, 0, 0}),
-		           "layout kon niet ingevuld worden voor %s",
-		           *p->path ? p->path : "de voorpagina");
-		r->failed = true;
-	} else {
+	bool expanded = tpl_expand(r->t, "base.tpl", p->top, out);
+	bool written = false;
+	if (expanded) {
 		const char *file =
 		    g_str_has_suffix(p->path, ".html")
-		        ? p->path
-		        : arena_printf(p->a, "%sindex.html", p->path);
-		if (!write_file(r->w, file, out->str, out->len))
-			r->failed = true;
-		if (!g_str_has_suffix(p->path, ".html")) {
-			g_ptr_array_add(r->written, g_strdup(p->path));
-			if (r->paths)
-				g_ptr_array_add(r->paths, g_strdup(p->path));
-		}
+			? p->path
+			: arena_printf(p->a, "%sindex.html", p->path);
+		written = write_file(r->w, file, out->str, out->len);
 	}
+	g_mutex_lock(&r->lock);
+	if (!expanded) {
+		diag_error(r->d, ((struct diag_pos){p->layout, 0, 0}),
+			   "layout kon niet ingevuld worden voor %s",
+			   *p->path ? p->path : "de voorpagina");
+		r->failed = true;
+	} else if (!written) {
+		r->failed = true;
+	} else if (!g_str_has_suffix(p->path, ".html")) {
+		g_ptr_array_add(r->written, g_strdup(p->path));
+		if (r->paths)
+			g_ptr_array_add(r->paths, g_strdup(p->path));
+	}
+	g_mutex_unlock(&r->lock);
 	g_string_free(out, TRUE);
 	tpl_dict_free(p->top);
 	arena_free(p->a);
@@ -1091,48 +1103,158 @@ static void copy_all(struct render *r)
 	g_ptr_array_free(keys, TRUE);
 }
 
-bool render_site(const struct site *s, const struct tpl_set *t,
-                 const char *layouts_dir, const struct render_extra *extra,
-                 struct write_out *w, GPtrArray *paths, struct diags *d)
+/* One unit of rendering work: a page, or a list with all its pages. */
+enum task_kind {
+	TASK_STORY_LISTS,
+	TASK_ACTIVITY_LISTS,
+	TASK_HOME,
+	TASK_PARTNER_LIST,
+	TASK_EDITION_LIST,
+	TASK_NOTFOUND,
+	TASK_STORY,
+	TASK_ACTIVITY,
+	TASK_PARTNER,
+	TASK_EDITION,
+	TASK_PAGE,
+};
+
+struct task {
+	enum task_kind kind;
+	const void *x;
+};
+
+static void run_task(struct render *r, const struct task *t)
 {
-	struct render r = {.s = s,
-	                   .t = t,
-	                   .layouts = layouts_dir,
-	                   .extra = extra,
-	                   .w = w,
-	                   .paths = paths,
-	                   .d = d,
-	                   .copies = g_hash_table_new_full(
-			       g_str_hash, g_str_equal, g_free, g_free),
-			   .written = g_ptr_array_new_with_free_func(g_free)};
-	render_home(&r);
+	switch (t->kind) {
+	case TASK_STORY_LISTS:
+		render_story_pages(r, r->stories, r->n_stories);
+		break;
+	case TASK_ACTIVITY_LISTS:
+		render_activity_lists(r);
+		break;
+	case TASK_HOME:
+		render_home(r);
+		break;
+	case TASK_PARTNER_LIST:
+		render_partner_list(r);
+		break;
+	case TASK_EDITION_LIST:
+		render_edition_list(r);
+		break;
+	case TASK_NOTFOUND:
+		render_notfound(r);
+		break;
+	case TASK_STORY:
+		render_story(r, t->x, r->stories, r->n_stories);
+		break;
+	case TASK_ACTIVITY:
+		render_activity(r, t->x);
+		break;
+	case TASK_PARTNER:
+		render_partner(r, t->x);
+		break;
+	case TASK_EDITION:
+		render_edition(r, t->x);
+		break;
+	case TASK_PAGE:
+	default:
+		render_plain_page(r, t->x);
+		break;
+	}
+}
 
-	size_t n;
-	const struct story **st = published_stories(s, &n);
-	for (size_t i = 0; i < n; i++)
-		render_story(&r, st[i], st, n);
-	render_story_pages(&r, st, n);
-	g_free(st);
+struct task_queue {
+	struct render *r;
+	GArray *tasks;
+	gint next;
+};
 
+static gpointer render_worker(gpointer data)
+{
+	struct task_queue *q = data;
+	for (;;) {
+		gint i = g_atomic_int_add(&q->next, 1);
+		if ((guint)i >= q->tasks->len)
+			return NULL;
+		run_task(q->r, &g_array_index(q->tasks, struct task, i));
+	}
+}
+
+static void add_task(GArray *tasks, enum task_kind kind, const void *x)
+{
+	struct task t = {kind, x};
+	g_array_append_val(tasks, t);
+}
+
+#define RENDER_MAX_THREADS 8
+#define RENDER_TASKS_PER_THREAD 64
+
+/* Renders every page: the long lists first, so that the other threads are
+ * busy with single pages meanwhile. The pages do not depend on each other,
+ * and nothing in them depends on which thread wrote them. */
+static void render_pages(struct render *r)
+{
+	const struct site *s = r->s;
+	GArray *tasks = g_array_new(FALSE, FALSE, sizeof(struct task));
+	add_task(tasks, TASK_STORY_LISTS, NULL);
+	add_task(tasks, TASK_ACTIVITY_LISTS, NULL);
+	add_task(tasks, TASK_HOME, NULL);
+	add_task(tasks, TASK_PARTNER_LIST, NULL);
+	add_task(tasks, TASK_EDITION_LIST, NULL);
+	add_task(tasks, TASK_NOTFOUND, NULL);
+	for (size_t i = 0; i < r->n_stories; i++)
+		add_task(tasks, TASK_STORY, r->stories[i]);
 	for (size_t i = 0; i < s->n_activities; i++)
 		if (s->activities[i]->doc.published)
-			render_activity(&r, s->activities[i]);
-	render_activity_lists(&r);
-
+			add_task(tasks, TASK_ACTIVITY, s->activities[i]);
 	for (size_t i = 0; i < s->n_partners; i++)
 		if (s->partners[i]->doc.published)
-			render_partner(&r, s->partners[i]);
-	render_partner_list(&r);
-
+			add_task(tasks, TASK_PARTNER, s->partners[i]);
 	for (size_t i = 0; i < s->n_editions; i++)
 		if (s->editions[i]->doc.published)
-			render_edition(&r, s->editions[i]);
-	render_edition_list(&r);
-
+			add_task(tasks, TASK_EDITION, s->editions[i]);
 	for (size_t i = 0; i < s->n_pages; i++)
 		if (s->pages[i]->doc.published)
-			render_plain_page(&r, s->pages[i]);
-	render_notfound(&r);
+			add_task(tasks, TASK_PAGE, s->pages[i]);
+
+	struct task_queue q = {r, tasks, 0};
+	guint n = g_get_num_processors();
+	if (n > RENDER_MAX_THREADS)
+		n = RENDER_MAX_THREADS;
+	if (n > tasks->len / RENDER_TASKS_PER_THREAD)
+		n = tasks->len / RENDER_TASKS_PER_THREAD;
+	if (n < 1)
+		n = 1;
+	GThread **threads = g_new0(GThread *, n);
+	for (guint i = 1; i < n; i++)
+		threads[i] = g_thread_new("zamen-render", render_worker, &q);
+	render_worker(&q);
+	for (guint i = 1; i < n; i++)
+		g_thread_join(threads[i]);
+	g_free(threads);
+	g_array_free(tasks, TRUE);
+}
+
+bool render_site(const struct site *s, const struct tpl_set *t,
+		 const char *layouts_dir, const struct render_extra *extra,
+		 struct write_out *w, GPtrArray *paths, struct diags *d)
+{
+	struct render r = {.s = s,
+			   .t = t,
+			   .layouts = layouts_dir,
+			   .extra = extra,
+			   .w = w,
+			   .paths = paths,
+			   .d = d,
+			   .copies = g_hash_table_new_full(
+			       g_str_hash, g_str_equal, g_free, g_free),
+			   .written = g_ptr_array_new_with_free_func(g_free)};
+	g_mutex_init(&r.lock);
+	r.stories = published_stories(s, &r.n_stories);
+	render_pages(&r);
+	g_free((void *)r.stories);
+	if (paths)
+		g_ptr_array_sort(paths, cmp_keys);
 
 	/* The machine-readable files: feed, calendars, sitemap. */
 	write_owned(&r, "feed.xml", feed_atom(s));
@@ -1162,5 +1284,6 @@ bool render_site(const struct site *s, const struct tpl_set *t,
 	copy_all(&r);
 	g_hash_table_destroy(r.copies);
 	g_ptr_array_free(r.written, TRUE);
+	g_mutex_clear(&r.lock);
 	return !r.failed;
 }
