@@ -149,7 +149,8 @@ format:
 # tests/bench/README.md for what is measured.
 BENCH_DIR ?= build/bench-site
 bench: deps
-	$(MAKE) $(ZAMEN)
+	@sh .ci/install-deps hugo
+	@$(MAKE) --no-print-directory $(ZAMEN)
 	sh tests/bench/run.sh $(abspath $(ZAMEN)) $(BENCH_DIR)
 
 FUZZ_CC ?= clang
