@@ -1,20 +1,179 @@
 /*
- * main_print.c: `zamen print JJJJ-NR [--source MAP] [--output BESTAND]`.
- * Placeholder until the print stage lands: it validates its arguments and
- * says that printing is not there yet.
+ * main_print.c: `zamen print JJJJ-NR [--source MAP] [--output BESTAND]
+ * [--today JJJJ-MM-DD]`: one edition as the print-ready newspaper page.
+ *
+ * The source is loaded and checked exactly as `zamen check` does; with
+ * errors nothing is printed. Then the page is set (print.h). When the
+ * story fits, the PDF goes to --output, by default
+ * public/journaal/JJJJ-NR/<naam>-JJJJ-NR.pdf in the source folder, and the
+ * room left is told. When it does not fit, the copy-fit error says what
+ * to cut, a proof with the overflow marked is written beside it as
+ * ...-proef.pdf (never under the name of the real page, so it cannot be
+ * sent to the paper by mistake), and the exit status is 1.
  */
+#include <errno.h>
+#include <glib.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "main_cli.h"
 #include "main_print.h"
+#include "print.h"
+#include "render_url.h"
+
+struct print_cli {
+	const char *edition, *source, *output;
+	date_t today;
+};
+
+static bool is_edition_name(const char *s)
+{
+	if (strlen(s) != 7 || s[4] != '-')
+		return false;
+	for (int i = 0; i < 7; i++)
+		if (i != 4 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	return true;
+}
+
+static int parse_args(int argc, char **argv, struct print_cli *c)
+{
+	c->source = ".";
+	c->today = date_today_amsterdam((int64_t)time(NULL));
+	for (int i = 2; i < argc; i++) {
+		bool error = false;
+		const char *v;
+		if ((v = cli_option(argc, argv, &i, "--source", &error))) {
+			c->source = v;
+		} else if ((v = cli_option(argc, argv, &i, "--output",
+		                           &error))) {
+			c->output = v;
+		} else if ((v = cli_option(argc, argv, &i, "--today",
+		                           &error))) {
+			if (!date_parse(v, &c->today, NULL))
+				return cli_usage_error("--today verwacht een "
+				                       "datum als JJJJ-MM-DD, "
+				                       "niet '%s'",
+				                       v);
+		} else if (error) {
+			return EXIT_USAGE;
+		} else if (argv[i][0] == '-') {
+			return cli_usage_error("onbekende optie '%s'", argv[i]);
+		} else if (c->edition) {
+			return cli_usage_error("één editie tegelijk; wat is "
+			                       "'%s'?",
+			                       argv[i]);
+		} else {
+			c->edition = argv[i];
+		}
+	}
+	if (!c->edition)
+		return cli_usage_error("%s", "welke editie? Bijvoorbeeld: "
+		                             "zamen print 2026-48");
+	if (!is_edition_name(c->edition))
+		return cli_usage_error("een editie heet JJJJ-NR, bijvoorbeeld "
+		                       "2026-48, niet '%s'",
+		                       c->edition);
+	if (!cli_is_dir(c->source))
+		return cli_usage_error("de bronmap '%s' bestaat niet",
+		                       c->source);
+	return EXIT_OK;
+}
+
+/* "x.pdf" -> "x-proef.pdf" */
+static char *proof_path(const char *path)
+{
+	size_t n = strlen(path);
+	if (n > 4 && !g_ascii_strcasecmp(path + n - 4, ".pdf"))
+		return g_strdup_printf("%.*s-proef.pdf", (int)(n - 4), path);
+	return g_strdup_printf("%s-proef.pdf", path);
+}
+
+static bool write_pdf(const char *path, const unsigned char *pdf, size_t len)
+{
+	char *dir = g_path_get_dirname(path);
+	int made = g_mkdir_with_parents(dir, 0755);
+	g_free(dir);
+	GError *err = NULL;
+	if (made != 0 ||
+	    !g_file_set_contents(path, (const char *)pdf, (gssize)len, &err)) {
+		fprintf(stderr, "zamen: kan '%s' niet schrijven: %s\n", path,
+		        err ? err->message : g_strerror(errno));
+		g_clear_error(&err);
+		return false;
+	}
+	return true;
+}
 
 int main_print(int argc, char **argv)
 {
-	if (argc < 3 || argv[2][0] == '-')
-		return cli_usage_error("%s", "welke editie? Bijvoorbeeld: "
-		                             "zamen print 2026-48");
-	fprintf(stderr, "zamen: de krantenpagina zetten kan deze versie nog "
-	                "niet.\n");
-	return EXIT_CONTENT;
+	struct print_cli c = {0};
+	int rc = parse_args(argc, argv, &c);
+	if (rc != EXIT_OK)
+		return rc;
+
+	struct check_opts opts = {.today = c.today, .drafts = false};
+	struct cli_site cs;
+	if (!cli_load_site(c.source, &opts, &cs)) {
+		diags_print(cs.diags, stderr);
+		fprintf(stderr, "zamen: er is niets gedrukt; verbeter de "
+		                "fouten hierboven en probeer het opnieuw.\n");
+		cli_site_free(&cs);
+		return EXIT_CONTENT;
+	}
+	const struct edition *e = site_edition(cs.site, c.edition);
+	if (!e) {
+		diags_print(cs.diags, stderr);
+		fprintf(stderr,
+		        "zamen: editie %s bestaat niet: er is geen "
+		        "content/journaal/%s.md\n",
+		        c.edition, c.edition);
+		cli_site_free(&cs);
+		return EXIT_CONTENT;
+	}
+
+	char *layouts = cli_layouts_dir(c.source);
+	struct print_design *pd = print_design_load(layouts, cs.diags);
+	g_free(layouts);
+	struct print_fit fit = {0};
+	size_t len = 0;
+	unsigned char *pdf =
+	    pd ? print_edition(pd, cs.site, e, &len, &fit, cs.diags) : NULL;
+	bool clean = pdf && fit.fits && diags_errors(cs.diags) == 0;
+	diags_print(cs.diags, stderr);
+
+	char *out =
+	    c.output
+	        ? g_strdup(c.output)
+	        : g_build_filename(c.source, "public",
+	                           url_edition_pdf(cs.arena, cs.site, e), NULL);
+	rc = EXIT_CONTENT;
+	if (clean) {
+		if (write_pdf(out, pdf, len)) {
+			char *room = print_fit_message(&fit);
+			printf("zamen: krantenpagina geschreven: %s\n", out);
+			printf("zamen: het verhaal past; %s.\n", room);
+			g_free(room);
+			rc = EXIT_OK;
+		}
+	} else if (pdf) {
+		char *proof = proof_path(out);
+		if (write_pdf(proof, pdf, len))
+			fprintf(stderr,
+			        "zamen: de pagina is niet drukklaar; een proef "
+			        "met wat niet past gemarkeerd staat in %s\n",
+			        proof);
+		g_free(proof);
+	} else {
+		fprintf(stderr, "zamen: er is niets gedrukt; verbeter de "
+		                "fouten hierboven en probeer het opnieuw.\n");
+	}
+	g_free(out);
+	g_free(pdf);
+	print_fit_clear(&fit);
+	print_design_free(pd);
+	cli_site_free(&cs);
+	return rc;
 }

@@ -1,0 +1,1219 @@
+#include "print_page.h"
+
+#include <glib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "print_flow.h"
+#include "print_md.h"
+#include "print_photo.h"
+
+/* What each block belongs to, for what a flow that stops means. */
+enum part {
+	PART_OTHER,
+	PART_STORY,
+	PART_EDITORIAL,
+	PART_AGENDA,
+	PART_MORE,
+	PART_PARTNER
+};
+
+/* A filled or stroked rectangle. Proof marks are drawn over the text. */
+struct rect {
+	double x, y, w, h;
+	const struct print_colour *fill, *stroke;
+	double line;
+	bool over_text;
+};
+
+struct rule {
+	double x0, y0, x1, y1, width;
+	const struct print_colour *colour;
+};
+
+struct print_page {
+	const struct print_design *pd;
+	double media_w, media_h;
+	double trim_x, trim_y, trim_w, trim_h, bleed;
+	bool marks;
+	GPtrArray *blocks; /* every block, owned */
+	GArray *placed;    /* struct print_placed */
+	GArray *proof;     /* struct print_placed, drawn last */
+	GArray *rects;     /* struct rect */
+	GArray *rules;     /* struct rule */
+	struct print_photo *photo;
+	double photo_x, photo_y, photo_w, photo_h, photo_scale, photo_dy;
+	bool fits;
+};
+
+/* Everything composing needs at hand. */
+struct compose {
+	struct print_page *pg;
+	const struct print_design *pd;
+	const struct site *s;
+	const struct edition *e;
+	struct diags *d;
+	double x0, y0, w, h; /* the type area */
+	int n_cols, story_n; /* columns in all, of them for the story */
+	double colw, gutter;
+};
+
+/* ---- small helpers ---------------------------------------------------- */
+
+static struct diag_pos edition_pos(const struct edition *e, const char *key)
+{
+	const struct fm_node *k = key ? fm_key(e->doc.src->fm, key) : NULL;
+	return (struct diag_pos){e->doc.src->path, k ? k->line : 1,
+	                         k ? k->col : 0};
+}
+
+/* The text id filled in: {name} placeholders from keys/values. NULL when
+ * the result is empty or a placeholder it uses has no value. */
+struct fill {
+	const char *key, *value;
+};
+
+static char *fill_in(const char *tpl, const struct fill *f, size_t n)
+{
+	GString *out = g_string_new(NULL);
+	const char *p = tpl;
+	while (*p) {
+		const char *open = strchr(p, '{');
+		const char *close = open ? strchr(open, '}') : NULL;
+		if (!open || !close) {
+			g_string_append(out, p);
+			break;
+		}
+		g_string_append_len(out, p, open - p);
+		size_t klen = close - open - 1;
+		bool known = false;
+		for (size_t i = 0; i < n && !known; i++) {
+			if (strlen(f[i].key) != klen ||
+			    memcmp(f[i].key, open + 1, klen))
+				continue;
+			known = true;
+			if (!f[i].value || !*f[i].value) {
+				g_string_free(out, TRUE);
+				return NULL;
+			}
+			g_string_append(out, f[i].value);
+		}
+		if (!known)
+			g_string_append_len(out, open, close - open + 1);
+		p = close + 1;
+	}
+	if (!out->len) {
+		g_string_free(out, TRUE);
+		return NULL;
+	}
+	return g_string_free(out, FALSE);
+}
+
+/* "https://www.zameneen.nl/" as a reader types it: "www.zameneen.nl". */
+static char *bare_url(const char *url)
+{
+	if (!url)
+		return NULL;
+	const char *p = url;
+	if (g_str_has_prefix(p, "https://"))
+		p += 8;
+	else if (g_str_has_prefix(p, "http://"))
+		p += 7;
+	char *r = g_strdup(p);
+	size_t n = strlen(r);
+	while (n && r[n - 1] == '/')
+		r[--n] = '\0';
+	return r;
+}
+
+/* The texts of the design with what an edition knows filled in. */
+static char *text_for(const struct compose *c, enum print_text_id id,
+                      const char *extra_key, const char *extra)
+{
+	char datum[64], nummer[16], jaar[16];
+	date_format_long(c->e->datum, datum, sizeof datum);
+	g_snprintf(nummer, sizeof nummer, "%d", c->e->nr);
+	g_snprintf(jaar, sizeof jaar, "%d", c->e->jaar);
+	char *website = bare_url(c->s->config.basis_url);
+	struct fill f[] = {
+	    {"naam", c->s->config.journaal.naam},
+	    {"krant", c->s->config.journaal.krant},
+	    {"nummer", nummer},
+	    {"jaar", jaar},
+	    {"datum", datum},
+	    {"ondertitel", c->s->config.ondertitel},
+	    {"website", website},
+	    {extra_key ? extra_key : "", extra},
+	};
+	char *r = fill_in(c->pd->texts[id], f, G_N_ELEMENTS(f));
+	g_free(website);
+	return r;
+}
+
+static struct print_block *own(struct compose *c, struct print_block *b,
+                               int part)
+{
+	if (b) {
+		b->part = part;
+		g_ptr_array_add(c->pg->blocks, b);
+	}
+	return b;
+}
+
+/* A paragraph of one text in one style, not yet owned. */
+static struct print_block *simple(const struct compose *c,
+                                  enum print_style_id st, const char *text,
+                                  double width)
+{
+	if (!text)
+		return NULL;
+	struct print_text t;
+	print_text_init(&t, c->pd, st);
+	print_text_add(&t, text, st, 0);
+	return print_block_text(&t, width, false);
+}
+
+/* The same for a string from front matter, with Markdown's typography. */
+static struct print_block *simple_md(const struct compose *c,
+                                     enum print_style_id st, const char *text,
+                                     double width)
+{
+	if (!text)
+		return NULL;
+	struct print_text t;
+	print_text_init(&t, c->pd, st);
+	print_md_inline(&t, text, st);
+	return print_block_text(&t, width, false);
+}
+
+static void place_all(struct print_page *pg, const struct print_block *b,
+                      double x, double y)
+{
+	struct print_placed p = {b, 0, b->n_lines, x, y, b->width, 0};
+	g_array_append_val(pg->placed, p);
+}
+
+/* Places b whole at (x, y), after its space before unless first; returns
+ * the y under it and its space after. */
+static double stack(struct print_page *pg, const struct print_block *b,
+                    double x, double y, bool first)
+{
+	if (!b)
+		return y;
+	if (!first)
+		y += b->before;
+	place_all(pg, b, x, y);
+	return y + b->n_lines * b->leading + b->after;
+}
+
+static void add_rect(struct print_page *pg, double x, double y, double w,
+                     double h, const struct print_colour *fill,
+                     const struct print_colour *stroke, double line,
+                     bool over_text)
+{
+	struct rect r = {x, y, w, h, fill, stroke, line, over_text};
+	g_array_append_val(pg->rects, r);
+}
+
+static void add_rule(struct print_page *pg, double x0, double y0, double x1,
+                     double y1, double width, const struct print_colour *col)
+{
+	if (width <= 0)
+		return;
+	struct rule r = {x0, y0, x1, y1, width, col};
+	g_array_append_val(pg->rules, r);
+}
+
+static void take_flow(struct print_page *pg, const struct print_flow *f)
+{
+	g_array_append_vals(pg->placed, f->placed->data, f->placed->len);
+}
+
+static double column_x(const struct compose *c, int i)
+{
+	return c->x0 + i * (c->colw + c->gutter);
+}
+
+static double span_width(const struct compose *c, int n)
+{
+	return n * c->colw + (n - 1) * c->gutter;
+}
+
+/* ---- words, for copy-fit ---------------------------------------------- */
+
+static int count_words(const char *s, size_t len)
+{
+	int n = 0;
+	bool in = false;
+	for (const char *p = s; p < s + len; p = g_utf8_next_char(p)) {
+		gunichar ch = g_utf8_get_char(p);
+		bool space = g_unichar_isspace(ch) || ch == 0x2028;
+		if (!space && !in && g_unichar_isalnum(ch))
+			n++, in = true;
+		else if (space)
+			in = false;
+	}
+	return n;
+}
+
+/* The first three words from byte `from` of s, soft hyphens dropped. */
+static char *first_words(const char *s, size_t from)
+{
+	/* A line that starts inside a word (after a hyphenation) starts
+	 * the quote at that word. */
+	while (from > 0) {
+		const char *prev = g_utf8_find_prev_char(s, s + from);
+		gunichar ch = g_utf8_get_char(prev);
+		if (g_unichar_isspace(ch) || ch == 0x2028)
+			break;
+		from = prev - s;
+	}
+	GString *out = g_string_new(NULL);
+	int words = 0;
+	bool in = false;
+	for (const char *p = s + from; *p; p = g_utf8_next_char(p)) {
+		gunichar ch = g_utf8_get_char(p);
+		bool space = g_unichar_isspace(ch) || ch == 0x2028;
+		if (space) {
+			if (in && ++words == 3)
+				break;
+			in = false;
+			continue;
+		}
+		if (ch == 0xad)
+			continue;
+		if (!in && out->len)
+			g_string_append_c(out, ' ');
+		in = true;
+		g_string_append_unichar(out, ch);
+	}
+	return g_string_free(out, FALSE);
+}
+
+/* What a flow that stopped leaves over, among blocks[from..n) of part. */
+static void overflow(struct print_block *const *blocks, size_t n,
+                     const struct print_flow *f, double grid, int part,
+                     int *lines, int *words, char **first)
+{
+	double h = 0;
+	*words = 0;
+	*first = NULL;
+	for (size_t i = f->stop_block; i < n; i++) {
+		const struct print_block *b = blocks[i];
+		if (b->part != part)
+			continue;
+		int line = i == f->stop_block ? f->stop_line : 0;
+		h += (line ? 0 : b->before) + (b->n_lines - line) * b->leading +
+		     b->after;
+		const char *s = print_block_string(b);
+		if (!s)
+			continue;
+		size_t start = b->lines[line].start;
+		*words += count_words(s + start, strlen(s + start));
+		if (!*first)
+			*first = first_words(s, start);
+	}
+	*lines = (int)ceil(h / grid - 1e-6);
+}
+
+static void story_words(struct print_block *const *blocks, size_t n, int part,
+                        int *words, int *lines)
+{
+	*words = *lines = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *s = print_block_string(blocks[i]);
+		if (blocks[i]->part != part || !s)
+			continue;
+		*words += count_words(s, strlen(s));
+		*lines += blocks[i]->n_lines;
+	}
+}
+
+static char *plural(int n, const char *one, const char *more)
+{
+	return g_strdup_printf("%d %s", n, n == 1 ? one : more);
+}
+
+/* "14 regels (ongeveer 95 woorden)" */
+static char *amount(int lines, int words)
+{
+	char *l = plural(lines, "regel", "regels");
+	char *w = plural(words, "woord", "woorden");
+	char *r = g_strdup_printf("%s (ongeveer %s)", l, w);
+	g_free(l);
+	g_free(w);
+	return r;
+}
+
+/* Marks in the proof where a flow ran out: a frame round the columns and,
+ * at the foot of the last one, what is too much. */
+static void mark_proof(struct compose *c, double x, double y, double w,
+                       double h, double label_x, double label_w, int lines)
+{
+	const struct print_design *pd = c->pd;
+	add_rect(c->pg, x, y, w, h, NULL, pd->proof_colour, 1.5, true);
+	char *n = plural(lines, "regel", "regels");
+	char *text = text_for(c, PT_PROEF, "aantal", n);
+	g_free(n);
+	double pad = 4;
+	struct print_block *b = simple(c, PS_PROEF, text, label_w - 2 * pad);
+	g_free(text);
+	if (!b)
+		return;
+	own(c, b, PART_OTHER);
+	double bh = b->n_lines * b->leading + 2 * pad;
+	add_rect(c->pg, label_x, y + h - bh, label_w, bh, pd->paper,
+	         pd->proof_colour, 1.5, true);
+	struct print_placed p = {
+	    b, 0, b->n_lines, label_x + pad, y + h - bh + pad, b->width, 0};
+	g_array_append_val(c->pg->proof, p);
+}
+
+/* ---- the masthead ----------------------------------------------------- */
+
+static double masthead(struct compose *c)
+{
+	struct print_page *pg = c->pg;
+	const struct print_design *pd = c->pd;
+	double pad = pd->mast_pad;
+	double band_bottom = c->y0 + pd->mast_height;
+	if (pg->bleed > 0) /* the band runs off the page */
+		add_rect(pg, pg->trim_x - pg->bleed, pg->trim_y - pg->bleed,
+		         pg->trim_w + 2 * pg->bleed,
+		         band_bottom - (pg->trim_y - pg->bleed),
+		         pd->mast_colour, NULL, 0, false);
+	else
+		add_rect(pg, c->x0, c->y0, c->w, pd->mast_height,
+		         pd->mast_colour, NULL, 0, false);
+
+	/* Number and date at the right, the name in the room left; both
+	 * stand on the baseline at the band's inner bottom edge. */
+	double base = band_bottom - pad;
+	char *l1 = text_for(c, PT_KOP_REGEL1, NULL, NULL);
+	char *l2 = text_for(c, PT_KOP_REGEL2, NULL, NULL);
+	struct print_text t;
+	print_text_init(&t, pd, PS_KOP_INFO);
+	if (l1)
+		print_text_add(&t, l1, PS_KOP_INFO, 0);
+	if (l1 && l2)
+		print_text_break(&t);
+	if (l2)
+		print_text_add(&t, l2, PS_KOP_INFO, 0);
+	g_free(l1);
+	g_free(l2);
+	double inner = c->w - 2 * pad;
+	struct print_block *info =
+	    own(c, print_block_text(&t, inner / 2, false), PART_OTHER);
+	double info_w = 0;
+	if (info) { /* right-aligned in the right half */
+		info_w = print_block_line_width(info);
+		place_all(pg, info, c->x0 + pad + inner / 2,
+		          base - (info->n_lines - 1) * info->leading -
+		              info->baseline);
+	}
+	struct print_block *name =
+	    own(c,
+	        simple(c, PS_KOP_NAAM, c->s->config.journaal.naam,
+	               inner - info_w - pad),
+	        PART_OTHER);
+	if (name)
+		place_all(pg, name, c->x0 + pad,
+		          base - (name->n_lines - 1) * name->leading -
+		              name->baseline);
+
+	/* The line under the band: tagline left, the newspaper right. */
+	char *left = text_for(c, PT_KOP_LINKS, NULL, NULL);
+	char *right = text_for(c, PT_KOP_RECHTS, NULL, NULL);
+	struct print_block *lb =
+	    own(c, simple(c, PS_KOP_ONDERTITEL, left, c->w * 0.65), PART_OTHER);
+	const struct print_style *st = &pd->styles[PS_KOP_ONDERTITEL];
+	double y = band_bottom + st->before;
+	double bottom = y + st->leading;
+	if (lb) {
+		place_all(pg, lb, c->x0, y);
+		bottom = y + lb->n_lines * lb->leading;
+	}
+	if (right) {
+		struct print_text rt;
+		print_text_init(&rt, pd, PS_KOP_ONDERTITEL);
+		print_text_add(&rt, right, PS_KOP_ONDERTITEL, 0);
+		struct print_block *rb = own(
+		    c, print_block_text(&rt, c->w * 0.35, false), PART_OTHER);
+		if (rb) {
+			pango_layout_set_alignment(rb->layout,
+			                           PANGO_ALIGN_RIGHT);
+			print_block_relayout(rb);
+			place_all(pg, rb, c->x0 + c->w * 0.65, y);
+		}
+	}
+	g_free(left);
+	g_free(right);
+	bottom += st->after;
+	add_rule(pg, c->x0, bottom + pd->mast_rule / 2, c->x0 + c->w,
+	         bottom + pd->mast_rule / 2, pd->mast_rule,
+	         pd->mast_rule_colour);
+	return bottom + pd->mast_rule + pd->mast_gap;
+}
+
+/* ---- the side columns ------------------------------------------------- */
+
+/* The contact box at the foot of the side columns; returns its top. */
+static double contact_box(struct compose *c, double x, double w)
+{
+	const struct print_design *pd = c->pd;
+	const struct site_config *cf = &c->s->config;
+	double pad = pd->box_pad, inner = w - 2 * pad;
+	struct print_block *b[4] = {
+	    simple(c, PS_CONTACT_KOP, cf->contact.naam, inner),
+	    simple(c, PS_CONTACT_TEKST, cf->contact.tekst, inner),
+	    simple(c, PS_CONTACT_NUMMER, cf->contact.telefoon, inner), NULL};
+	b[3] = simple(c, PS_CONTACT_ADRES, cf->contact.email, inner);
+	double h = 0;
+	bool first = true;
+	for (int i = 0; i < 4; i++) {
+		if (!b[i])
+			continue;
+		h += (first ? 0 : b[i]->before) +
+		     b[i]->n_lines * b[i]->leading + b[i]->after;
+		first = false;
+	}
+	double top = c->y0 + c->h - h - 2 * pad;
+	add_rect(c->pg, x, top, w, h + 2 * pad, pd->box_colour, NULL, 0, false);
+	double y = top + pad;
+	first = true;
+	for (int i = 0; i < 4; i++) {
+		if (!b[i])
+			continue;
+		own(c, b[i], PART_OTHER);
+		y = stack(c->pg, b[i], x + pad, y, first);
+		first = false;
+	}
+	return top;
+}
+
+/* "Dinsdag 24 november" */
+static char *day_heading(date_t d)
+{
+	int y, m, day;
+	date_to_ymd(d, &y, &m, &day);
+	char *name = g_strdup(date_weekday_name(date_weekday(d)));
+	name[0] = g_ascii_toupper(name[0]);
+	char *r = g_strdup_printf("%s %d %s", name, day, date_month_name(m));
+	g_free(name);
+	return r;
+}
+
+/* "10.00–11.30 uur", the way a Dutch paper writes times. */
+static char *time_text(struct date_time_range t)
+{
+	char a[6], b[6];
+	date_time_format(t.start, a);
+	a[2] = '.';
+	if (t.end < 0)
+		return g_strdup_printf("%s uur", a);
+	date_time_format(t.end, b);
+	b[2] = '.';
+	return g_strdup_printf("%s–%s uur", a, b);
+}
+
+static struct print_block *label(struct compose *c, GPtrArray *out,
+                                 enum print_text_id id, double width, int part)
+{
+	const struct print_design *pd = c->pd;
+	if (pd->label_rule > 0) {
+		struct print_block *r =
+		    print_block_rule(pd->label_rule, pd->label_rule_colour, 0,
+		                     pd->label_rule, 0);
+		r->part = part;
+		r->width = width;
+		g_ptr_array_add(out, r);
+	}
+	char *text = text_for(c, id, NULL, NULL);
+	struct print_block *b = simple(c, PS_LABEL, text, width);
+	g_free(text);
+	if (b) {
+		b->part = part;
+		b->keep_together = b->keep_with_next = true;
+		g_ptr_array_add(out, b);
+	}
+	return b;
+}
+
+/* The blocks of the side columns with the first `items` occurrences. */
+static GPtrArray *side_blocks(struct compose *c, double width, size_t items,
+                              bool more, bool partner)
+{
+	const struct print_design *pd = c->pd;
+	const struct edition *e = c->e;
+	GPtrArray *out =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)print_block_free);
+	label(c, out, PT_DEZE_WEEK, width, PART_AGENDA);
+	date_t day = DATE_NONE;
+	for (size_t i = 0; i < items; i++) {
+		const struct occurrence *o = &e->occurrences[i];
+		const struct activity *a = o->activity;
+		if (o->date != day) {
+			day = o->date;
+			char *h = day_heading(day);
+			struct print_block *b = simple(c, PS_DAG, h, width);
+			g_free(h);
+			b->part = PART_AGENDA;
+			b->keep_together = b->keep_with_next = true;
+			g_ptr_array_add(out, b);
+		}
+		struct print_text t;
+		print_text_init(&t, pd, PS_AGENDA_TEKST);
+		print_text_add(&t, a->titel, PS_AGENDA_TITEL, 0);
+		print_text_break(&t);
+		char *when = time_text(a->tijd);
+		GString *rest = g_string_new(when);
+		g_free(when);
+		g_string_append_printf(rest, " · %s", a->locatie);
+		if (a->kosten)
+			g_string_append_printf(rest, " · %s", a->kosten);
+		print_text_add(&t, rest->str, PS_AGENDA_TEKST, 0);
+		g_string_free(rest, TRUE);
+		struct print_block *b = print_block_text(&t, width, false);
+		b->part = PART_AGENDA;
+		b->keep_together = true;
+		g_ptr_array_add(out, b);
+	}
+	enum print_text_id tail = PT_COUNT;
+	if (e->n_occurrences == 0)
+		tail = PT_GEEN_ACTIVITEITEN;
+	else if (more)
+		tail = PT_MEER_ACTIVITEITEN;
+	if (tail != PT_COUNT) {
+		char *text = text_for(c, tail, NULL, NULL);
+		struct print_block *b = simple(c, PS_AGENDA_TEKST, text, width);
+		g_free(text);
+		if (b) {
+			b->part = PART_MORE;
+			b->keep_together = true;
+			g_ptr_array_add(out, b);
+		}
+	}
+	const struct partner *p = e->uitgelicht;
+	if (partner && p) {
+		label(c, out, PT_UITGELICHT, width, PART_PARTNER);
+		struct print_block *b =
+		    simple(c, PS_PARTNER_NAAM, p->naam, width);
+		b->part = PART_PARTNER;
+		b->keep_together = b->keep_with_next = true;
+		g_ptr_array_add(out, b);
+		if (*p->doc.samenvatting) {
+			b = simple(c, PS_PARTNER_TEKST, p->doc.samenvatting,
+			           width);
+			b->part = PART_PARTNER;
+			g_ptr_array_add(out, b);
+		}
+		char *site = bare_url(p->website);
+		GString *how = g_string_new(NULL);
+		if (p->telefoon)
+			g_string_append(how, p->telefoon);
+		if (site)
+			g_string_append_printf(how, "%s%s",
+			                       how->len ? " · " : "", site);
+		g_free(site);
+		if (how->len) {
+			struct print_text t;
+			print_text_init(&t, pd, PS_PARTNER_TEKST);
+			print_text_add(&t, how->str, PS_PARTNER_TEKST,
+			               PRINT_STRONG);
+			b = print_block_text(&t, width, false);
+			b->part = PART_PARTNER;
+			b->keep_together = true;
+			g_ptr_array_add(out, b);
+		}
+		g_string_free(how, TRUE);
+	}
+	return out;
+}
+
+static void side_columns(struct compose *c, double top)
+{
+	int side = c->n_cols - c->story_n;
+	if (side <= 0)
+		return;
+	double x = column_x(c, c->story_n), w = span_width(c, side);
+	double bottom = contact_box(c, x, w) - c->pd->story_gap;
+	struct print_column cols[12];
+	for (int i = 0; i < side; i++)
+		cols[i] = (struct print_column){column_x(c, c->story_n + i),
+		                                top, bottom, c->colw};
+
+	/* Agenda items that do not fit are left out from the end, with a
+	 * pointer to the website; then the partner, before giving up. */
+	const struct edition *e = c->e;
+	size_t items = e->n_occurrences;
+	bool partner = true;
+	for (;;) {
+		GPtrArray *blocks = side_blocks(
+		    c, c->colw, items, items < e->n_occurrences, partner);
+		struct print_flow f;
+		bool ok = print_flow_run((struct print_block **)blocks->pdata,
+		                         blocks->len, cols, side, 0, &f);
+		if (ok || (items == 0 && !partner)) {
+			take_flow(c->pg, &f);
+			for (unsigned i = 0; i < blocks->len; i++)
+				g_ptr_array_add(c->pg->blocks,
+				                blocks->pdata[i]);
+			g_ptr_array_set_free_func(blocks, NULL);
+			g_ptr_array_free(blocks, TRUE);
+			print_flow_clear(&f);
+			if (!ok)
+				diag_error(c->d, edition_pos(e, NULL),
+				           "de zijkolom van de krantenpagina "
+				           "is te vol, ook zonder "
+				           "activiteiten");
+			break;
+		}
+		print_flow_clear(&f);
+		g_ptr_array_free(blocks, TRUE);
+		if (items > 0)
+			items--;
+		else
+			partner = false;
+	}
+	if (items < e->n_occurrences)
+		diag_warning(
+		    c->d,
+		    edition_pos(e, e->explicit_activities ? "activiteiten"
+		                                          : "datum"),
+		    "'Deze week' op de krantenpagina heeft geen plaats "
+		    "voor %zu van de %zu activiteiten; die staan alleen "
+		    "op de website (kies er met 'activiteiten' minder)",
+		    e->n_occurrences - items, e->n_occurrences);
+	if (!partner && e->uitgelicht)
+		diag_warning(c->d, edition_pos(e, "uitgelicht"),
+		             "de partner in de schijnwerpers past niet meer op "
+		             "de krantenpagina");
+	/* The rule between story and side columns. */
+	double rx = column_x(c, c->story_n) - c->gutter / 2;
+	add_rule(c->pg, rx, top, rx, c->y0 + c->h, c->pd->column_rule,
+	         c->pd->column_rule_colour);
+}
+
+/* ---- the story -------------------------------------------------------- */
+
+/* The photo: read, placed at (x, y) over width w, caption under it.
+ * Returns the y under the caption, or -1 when it cannot be read. */
+static double photo(struct compose *c, const struct story *st, double x,
+                    double y, double w, bool draw)
+{
+	const struct print_design *pd = c->pd;
+	struct print_page *pg = c->pg;
+	const struct fm_node *key = fm_key(st->doc.src->fm, "foto");
+	struct diag_pos pos = {st->doc.src->path, key ? key->line : 1,
+	                       key ? key->col : 0};
+	char *path = g_build_filename(c->s->source, st->foto, NULL);
+	const char *why = NULL;
+	pg->photo = print_photo_load(path, &why);
+	g_free(path);
+	(void)draw;
+	if (!pg->photo) {
+		diag_error(c->d, pos, "foto '%s' kan niet in de krant: %s",
+		           st->foto, why);
+		return -1;
+	}
+	struct print_photo *ph = pg->photo;
+	double natural = w * ph->height / ph->width;
+	pg->photo_x = x;
+	pg->photo_y = y;
+	pg->photo_w = w;
+	pg->photo_h = fmin(natural, pd->photo_max_height);
+	pg->photo_scale = w / ph->width;
+	pg->photo_dy = (natural - pg->photo_h) / 2;
+	double ppi = ph->width / (w / 72);
+	if (ppi + 0.5 < pd->min_ppi)
+		diag_warning(c->d, pos,
+		             "foto '%s' is te grof voor de krant: %.0f ppi op "
+		             "%.0f mm breed, minstens %.0f ppi is nodig (een "
+		             "foto van %.0f pixels breed of meer)",
+		             st->foto, ppi, w * 25.4 / 72, pd->min_ppi,
+		             ceil(pd->min_ppi * w / 72));
+	y += pg->photo_h;
+
+	struct print_text t;
+	print_text_init(&t, pd, PS_BIJSCHRIFT);
+	if (st->foto_bijschrift)
+		print_md_inline(&t, st->foto_bijschrift, PS_BIJSCHRIFT);
+	char *credit = st->foto_credit
+	                   ? text_for(c, PT_FOTO, "credit", st->foto_credit)
+	                   : NULL;
+	if (credit) {
+		if (st->foto_bijschrift)
+			print_text_add(&t, " ", PS_BIJSCHRIFT, 0);
+		print_text_add(&t, credit, PS_CREDIT, 0);
+	}
+	g_free(credit);
+	struct print_block *cap =
+	    own(c, print_block_text(&t, w, false), PART_OTHER);
+	if (cap)
+		y = stack(pg, cap, x, y, false) - cap->after;
+	return y;
+}
+
+/* The storyteller's line: the name, or that it is withheld. Never the name
+ * of an anonymous storyteller: story_author() decides. */
+static struct print_block *author(struct compose *c, const struct story *st,
+                                  double width)
+{
+	const char *name = story_author(st);
+	char *text = name          ? text_for(c, PT_AUTEUR, "auteur", name)
+	             : st->anoniem ? text_for(c, PT_ANONIEM, NULL, NULL)
+	                           : NULL;
+	struct print_block *b = simple(c, PS_AUTEUR, text, width);
+	g_free(text);
+	return b;
+}
+
+/* The editorial box at the foot of the story columns, its text balanced
+ * over them. Returns its top (the foot of the type area when there is no
+ * editorial). */
+static double editorial(struct compose *c, double story_top)
+{
+	const struct print_design *pd = c->pd;
+	const struct edition *e = c->e;
+	double bottom = c->y0 + c->h;
+	double pad = pd->box_pad;
+	double w = span_width(c, c->story_n), inner = w - 2 * pad;
+	int n = c->story_n;
+	double icol = (inner - (n - 1) * c->gutter) / n;
+	GPtrArray *blocks =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)print_block_free);
+	print_md_blocks(pd, e->doc.body, PS_REDACTIE, icol, PART_EDITORIAL,
+	                blocks);
+	if (blocks->len == 0) {
+		g_ptr_array_free(blocks, TRUE);
+		return bottom;
+	}
+	char *text = text_for(c, PT_REDACTIE, NULL, NULL);
+	struct print_block *lb =
+	    own(c, simple(c, PS_LABEL, text, inner), PART_OTHER);
+	g_free(text);
+	double label_h = lb ? lb->n_lines * lb->leading + lb->after : 0;
+	double grid = pd->styles[PS_REDACTIE].leading;
+	double total = 0;
+	for (unsigned i = 0; i < blocks->len; i++)
+		total += print_block_height(blocks->pdata[i]);
+	double max = fmin(pd->editorial_max_height, bottom - story_top) -
+	             2 * pad - label_h;
+	double ht = fmax(grid, ceil(total / n / grid) * grid);
+	struct print_column cols[12];
+	struct print_flow f;
+	bool ok;
+	for (;;) {
+		double top = bottom - pad - ht;
+		for (int i = 0; i < n; i++)
+			cols[i] = (struct print_column){
+			    c->x0 + pad + i * (icol + c->gutter), top, top + ht,
+			    icol};
+		ok = print_flow_run((struct print_block **)blocks->pdata,
+		                    blocks->len, cols, n, grid, &f);
+		if (ok || ht + grid > max)
+			break;
+		print_flow_clear(&f);
+		ht += grid;
+	}
+	double box_top = bottom - pad - ht - label_h - pad;
+	add_rect(c->pg, c->x0, box_top, w, bottom - box_top, pd->box_colour,
+	         NULL, 0, false);
+	if (lb)
+		place_all(c->pg, lb, c->x0 + pad, box_top + pad);
+	take_flow(c->pg, &f);
+	if (!ok) {
+		int lines, words;
+		char *from;
+		overflow((struct print_block **)blocks->pdata, blocks->len, &f,
+		         grid, PART_EDITORIAL, &lines, &words, &from);
+		char *much = amount(lines, words);
+		diag_error(c->d, edition_pos(e, NULL),
+		           "'Van de redactie' te lang: %s; valt weg vanaf: "
+		           "‘%s …’",
+		           much, from ? from : "");
+		g_free(much);
+		g_free(from);
+		mark_proof(c, c->x0, box_top, w, bottom - box_top,
+		           cols[n - 1].x - pad / 2, icol + pad, lines);
+		c->pg->fits = false;
+	}
+	print_flow_clear(&f);
+	for (unsigned i = 0; i < blocks->len; i++)
+		g_ptr_array_add(c->pg->blocks, blocks->pdata[i]);
+	g_ptr_array_set_free_func(blocks, NULL);
+	g_ptr_array_free(blocks, TRUE);
+	return box_top;
+}
+
+/* A story shorter than its columns ends at about one height in every
+ * column, as a paper sets it, rather than leaving the last ones empty: the
+ * foot of the columns is raised line by line while everything still fits.
+ * f holds the flow that fitted and is replaced by the balanced one. */
+static void balance(GPtrArray *blocks, struct print_column *cols, int n,
+                    double grid, struct print_flow *f)
+{
+	double bottom = cols[0].bottom;
+	for (;;) {
+		for (int i = 0; i < n; i++)
+			cols[i].bottom = bottom - grid;
+		struct print_flow tighter;
+		bool ok = print_flow_run((struct print_block **)blocks->pdata,
+		                         blocks->len, cols, n, grid, &tighter);
+		if (!ok) {
+			print_flow_clear(&tighter);
+			break;
+		}
+		print_flow_clear(f);
+		*f = tighter;
+		bottom -= grid;
+	}
+	for (int i = 0; i < n; i++)
+		cols[i].bottom = bottom;
+}
+
+/* The intro in style st and the storyteller's line, stacked at (x, y) over
+ * width w; returns where the body may start under them. */
+static double lead(struct compose *c, const struct story *st,
+                   enum print_style_id style, double x, double y, double w)
+{
+	double top = y;
+	bool first = true;
+	struct print_block *ib =
+	    own(c, simple_md(c, style, st->intro, w), PART_STORY);
+	if (ib) {
+		y = stack(c->pg, ib, x, y, first);
+		first = false;
+	}
+	struct print_block *ab = own(c, author(c, st, w), PART_OTHER);
+	if (ab)
+		y = stack(c->pg, ab, x, y, first) - ab->after;
+	return y > top ? y + c->pd->story_gap : top;
+}
+
+static bool story(struct compose *c, double top, bool draw,
+                  struct print_fit *fit)
+{
+	const struct print_design *pd = c->pd;
+	const struct story *st = c->e->verhaal;
+	struct print_page *pg = c->pg;
+	double x = c->x0, w = span_width(c, c->story_n);
+	double gap = pd->story_gap;
+
+	char *kicker = text_for(c, PT_RUBRIEK, NULL, NULL);
+	double y =
+	    stack(pg, own(c, simple(c, PS_RUBRIEK, kicker, w), PART_OTHER), x,
+	          top, true);
+	g_free(kicker);
+	y = stack(pg, own(c, simple_md(c, PS_TITEL, st->titel, w), PART_OTHER),
+	          x, y, y == top);
+	y += gap;
+
+	double band_top = editorial(c, y);
+	double bottom = band_top < c->y0 + c->h ? band_top - gap : band_top;
+
+	GPtrArray *blocks =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)print_block_free);
+	int photo_n =
+	    pd->photo_columns < c->story_n ? pd->photo_columns : c->story_n;
+	int beside = c->story_n - photo_n;
+	double left_top = y, right_top = y;
+	bool intro_placed = false;
+	if (st->foto) {
+		/* The photo over the first columns, the intro beside it. */
+		double under = photo(c, st, x, y, span_width(c, photo_n), draw);
+		if (under < 0) {
+			g_ptr_array_free(blocks, TRUE);
+			return false;
+		}
+		left_top = under + gap;
+		if (beside > 0) {
+			right_top = lead(c, st, PS_INTRO, column_x(c, photo_n),
+			                 y, span_width(c, beside));
+			intro_placed = true;
+		}
+	} else {
+		/* Without a photo the intro, set large, takes its place. */
+		left_top =
+		    lead(c, st, PS_INTRO_GROOT, x, y, span_width(c, photo_n));
+		intro_placed = true;
+	}
+	if (!intro_placed) {
+		struct print_block *ib =
+		    simple_md(c, PS_INTRO, st->intro, c->colw);
+		if (ib) {
+			ib->part = PART_STORY;
+			g_ptr_array_add(blocks, ib);
+		}
+		struct print_block *ab = author(c, st, c->colw);
+		if (ab) {
+			ab->keep_together = true;
+			g_ptr_array_add(blocks, ab);
+		}
+	}
+	print_md_blocks(pd, st->doc.body, PS_TEKST, c->colw, PART_STORY,
+	                blocks);
+
+	/* One baseline grid for every story column: the column beside the
+	 * photo starts a whole number of lines from the others. */
+	double grid = pd->styles[PS_TEKST].leading;
+	double shift = ceil((right_top - left_top) / grid - 1e-6) * grid;
+	struct print_column cols[12];
+	for (int i = 0; i < c->story_n; i++)
+		cols[i] = (struct print_column){
+		    column_x(c, i), i < photo_n ? left_top : left_top + shift,
+		    bottom, c->colw};
+	struct print_flow f;
+	bool ok = print_flow_run((struct print_block **)blocks->pdata,
+	                         blocks->len, cols, c->story_n, grid, &f);
+	struct print_fit got = {.fits = ok};
+	if (ok) {
+		int words, lines;
+		story_words((struct print_block **)blocks->pdata, blocks->len,
+		            PART_STORY, &words, &lines);
+		got.lines = (int)floor(f.room / grid + 1e-6);
+		got.words =
+		    lines ? (int)lround((double)got.lines * words / lines) : 0;
+		balance(blocks, cols, c->story_n, grid, &f);
+	} else {
+		overflow((struct print_block **)blocks->pdata, blocks->len, &f,
+		         grid, PART_STORY, &got.lines, &got.words, &got.from);
+		char *msg = print_fit_message(&got);
+		diag_error(c->d, edition_pos(c->e, "verhaal"), "%s", msg);
+		g_free(msg);
+		double ftop = fmin(cols[0].top, cols[c->story_n - 1].top);
+		mark_proof(c, x - 2, ftop - 2, w + 4, bottom - ftop + 4,
+		           cols[c->story_n - 1].x, c->colw, got.lines);
+		pg->fits = false;
+	}
+	take_flow(pg, &f);
+	print_flow_clear(&f);
+	if (fit)
+		*fit = got;
+	else
+		g_free(got.from);
+	for (unsigned i = 0; i < blocks->len; i++)
+		g_ptr_array_add(pg->blocks, blocks->pdata[i]);
+	g_ptr_array_set_free_func(blocks, NULL);
+	g_ptr_array_free(blocks, TRUE);
+	return true;
+}
+
+/* ---- the page --------------------------------------------------------- */
+
+struct print_page *print_page_new(const struct print_design *pd,
+                                  const struct site *s, const struct edition *e,
+                                  bool draw, struct print_fit *fit,
+                                  struct diags *d)
+{
+	const struct site_config *cf = &s->config;
+	struct print_page *pg = g_new0(struct print_page, 1);
+	pg->pd = pd;
+	pg->fits = true;
+	pg->blocks =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)print_block_free);
+	pg->placed = g_array_new(FALSE, FALSE, sizeof(struct print_placed));
+	pg->proof = g_array_new(FALSE, FALSE, sizeof(struct print_placed));
+	pg->rects = g_array_new(FALSE, FALSE, sizeof(struct rect));
+	pg->rules = g_array_new(FALSE, FALSE, sizeof(struct rule));
+
+	/* The media holds the trim, the bleed around it and, with crop
+	 * marks, room for them outside the bleed. */
+	pg->bleed = PRINT_MM(cf->journaal.afloop);
+	pg->marks = cf->journaal.snijtekens;
+	double ext = pg->bleed;
+	if (pg->marks)
+		ext = fmax(pg->bleed, pd->marks_offset) + pd->marks_length;
+	pg->trim_w = PRINT_MM(cf->journaal.breedte);
+	pg->trim_h = PRINT_MM(cf->journaal.hoogte);
+	pg->trim_x = pg->trim_y = ext;
+	pg->media_w = pg->trim_w + 2 * ext;
+	pg->media_h = pg->trim_h + 2 * ext;
+
+	struct compose c = {.pg = pg, .pd = pd, .s = s, .e = e, .d = d};
+	double margin = PRINT_MM(cf->journaal.marge);
+	c.x0 = pg->trim_x + margin;
+	c.y0 = pg->trim_y + margin;
+	c.w = pg->trim_w - 2 * margin;
+	c.h = pg->trim_h - 2 * margin;
+	c.n_cols = cf->journaal.kolommen;
+	int side =
+	    pd->side_columns < c.n_cols - 1 ? pd->side_columns : c.n_cols - 1;
+	c.story_n = c.n_cols - side;
+	c.gutter = pd->gutter;
+	c.colw = (c.w - (c.n_cols - 1) * c.gutter) / c.n_cols;
+	if (c.n_cols < 2 || c.colw < PRINT_MM(25) || c.h < PRINT_MM(150)) {
+		diag_error(d, ((struct diag_pos){"site.yaml", 0, 0}),
+		           "de krantenpagina past niet in 'journaal': bij "
+		           "%d kolommen op %g mm breed (marge %g mm) wordt "
+		           "een kolom te smal of de pagina te laag; het "
+		           "ontwerp vraagt minstens 2 kolommen van 25 mm",
+		           c.n_cols, cf->journaal.breedte, cf->journaal.marge);
+		print_page_free(pg);
+		return NULL;
+	}
+	double top = masthead(&c);
+	side_columns(&c, top);
+	if (!story(&c, top, draw, fit)) {
+		print_page_free(pg);
+		return NULL;
+	}
+	return pg;
+}
+
+void print_page_free(struct print_page *pg)
+{
+	if (!pg)
+		return;
+	g_array_free(pg->placed, TRUE);
+	g_array_free(pg->proof, TRUE);
+	g_array_free(pg->rects, TRUE);
+	g_array_free(pg->rules, TRUE);
+	g_ptr_array_free(pg->blocks, TRUE);
+	print_photo_free(pg->photo);
+	g_free(pg);
+}
+
+void print_page_size(const struct print_page *pg, double *w, double *h)
+{
+	*w = pg->media_w;
+	*h = pg->media_h;
+}
+
+bool print_page_fits(const struct print_page *pg)
+{
+	return pg->fits;
+}
+
+/* A rectangle of the page (top-left origin) in PDF user space. */
+static void pdf_rect(const struct print_page *pg, double x, double y, double w,
+                     double h, double out[4])
+{
+	out[0] = x;
+	out[1] = pg->media_h - (y + h);
+	out[2] = x + w;
+	out[3] = pg->media_h - y;
+}
+
+void print_page_boxes(const struct print_page *pg, struct print_pdf_boxes *out)
+{
+	memset(out, 0, sizeof *out);
+	pdf_rect(pg, 0, 0, pg->media_w, pg->media_h, out->media);
+	out->has_trim = pg->trim_x > 0;
+	pdf_rect(pg, pg->trim_x, pg->trim_y, pg->trim_w, pg->trim_h, out->trim);
+	out->has_bleed = pg->bleed > 0;
+	pdf_rect(pg, pg->trim_x - pg->bleed, pg->trim_y - pg->bleed,
+	         pg->trim_w + 2 * pg->bleed, pg->trim_h + 2 * pg->bleed,
+	         out->bleed);
+}
+
+/* ---- drawing ---------------------------------------------------------- */
+
+static void set_colour(cairo_t *cr, const struct print_colour *c)
+{
+	cairo_set_source_rgb(cr, c->r / 255.0, c->g / 255.0, c->b / 255.0);
+}
+
+static void draw_placed(cairo_t *cr, const struct print_placed *p)
+{
+	const struct print_block *b = p->b;
+	set_colour(cr, b->colour);
+	if (b->kind == PRINT_BLOCK_RULE) {
+		if (b->rule > 0) {
+			cairo_rectangle(cr, p->x, p->y, p->width, b->rule);
+			cairo_fill(cr);
+		}
+		return;
+	}
+	for (int i = p->first; i < p->first + p->n; i++) {
+		PangoLayoutLine *line =
+		    pango_layout_get_line_readonly(b->layout, i);
+		cairo_move_to(cr, p->x + b->lines[i].x,
+		              p->y + (i - p->first) * b->leading + b->baseline);
+		pango_cairo_show_layout_line(cr, line);
+	}
+}
+
+static void draw_rects(cairo_t *cr, const struct print_page *pg, bool over_text)
+{
+	for (unsigned i = 0; i < pg->rects->len; i++) {
+		const struct rect *r =
+		    &g_array_index(pg->rects, struct rect, i);
+		if (r->over_text != over_text)
+			continue;
+		cairo_rectangle(cr, r->x, r->y, r->w, r->h);
+		if (r->fill) {
+			set_colour(cr, r->fill);
+			cairo_fill_preserve(cr);
+		}
+		if (r->stroke) {
+			set_colour(cr, r->stroke);
+			cairo_set_line_width(cr, r->line);
+			cairo_stroke_preserve(cr);
+		}
+		cairo_new_path(cr);
+	}
+}
+
+static void draw_photo(cairo_t *cr, const struct print_page *pg)
+{
+	cairo_surface_t *img = print_photo_surface(pg->photo);
+	if (!img)
+		return;
+	cairo_save(cr);
+	cairo_rectangle(cr, pg->photo_x, pg->photo_y, pg->photo_w, pg->photo_h);
+	cairo_clip(cr);
+	cairo_translate(cr, pg->photo_x, pg->photo_y - pg->photo_dy);
+	cairo_scale(cr, pg->photo_scale, pg->photo_scale);
+	cairo_set_source_surface(cr, img, 0, 0);
+	cairo_paint(cr);
+	cairo_restore(cr);
+	cairo_surface_destroy(img);
+}
+
+static void draw_marks(cairo_t *cr, const struct print_page *pg)
+{
+	const struct print_design *pd = pg->pd;
+	double start = fmax(pg->bleed, pd->marks_offset);
+	double len = pd->marks_length;
+	set_colour(cr, pd->marks_colour);
+	cairo_set_line_width(cr, pd->marks_width);
+	double xs[2] = {pg->trim_x, pg->trim_x + pg->trim_w};
+	double ys[2] = {pg->trim_y, pg->trim_y + pg->trim_h};
+	for (int i = 0; i < 2; i++) {
+		for (int k = 0; k < 2; k++) {
+			double sx = i ? 1 : -1, sy = k ? 1 : -1;
+			cairo_move_to(cr, xs[i] + sx * start, ys[k]);
+			cairo_line_to(cr, xs[i] + sx * (start + len), ys[k]);
+			cairo_move_to(cr, xs[i], ys[k] + sy * start);
+			cairo_line_to(cr, xs[i], ys[k] + sy * (start + len));
+		}
+	}
+	cairo_stroke(cr);
+}
+
+void print_page_draw(const struct print_page *pg, cairo_t *cr)
+{
+	draw_rects(cr, pg, false);
+	if (pg->photo)
+		draw_photo(cr, pg);
+	for (unsigned i = 0; i < pg->rules->len; i++) {
+		const struct rule *r =
+		    &g_array_index(pg->rules, struct rule, i);
+		set_colour(cr, r->colour);
+		cairo_set_line_width(cr, r->width);
+		cairo_move_to(cr, r->x0, r->y0);
+		cairo_line_to(cr, r->x1, r->y1);
+		cairo_stroke(cr);
+	}
+	for (unsigned i = 0; i < pg->placed->len; i++)
+		draw_placed(cr,
+		            &g_array_index(pg->placed, struct print_placed, i));
+	draw_rects(cr, pg, true);
+	for (unsigned i = 0; i < pg->proof->len; i++)
+		draw_placed(cr,
+		            &g_array_index(pg->proof, struct print_placed, i));
+	if (pg->marks)
+		draw_marks(cr, pg);
+}
