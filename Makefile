@@ -42,6 +42,7 @@ ifneq ($(SANITIZE),)
 BUILD    := build/san
 CFLAGS   += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all -O1
 CXXFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all -O1
+CPPFLAGS += -DZAMEN_FREE_AT_EXIT
 LDFLAGS  += -fsanitize=$(SANITIZE)
 ZAMEN    := $(BUILD)/zamen
 else

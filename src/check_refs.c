@@ -304,12 +304,8 @@ static void check_link(struct site *s, const struct load_tree *t,
 static void check_body(struct site *s, const struct load_tree *t,
                        struct diags *d, const struct doc *x)
 {
-	cmark_iter *it = cmark_iter_new(x->body);
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
-		cmark_node *n = cmark_iter_get_node(it);
+	for (size_t i = 0; i < x->src->n_md_refs; i++) {
+		cmark_node *n = x->src->md_refs[i];
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_LINK:
 		case CMARK_NODE_IMAGE:
@@ -334,7 +330,6 @@ static void check_body(struct site *s, const struct load_tree *t,
 			break;
 		}
 	}
-	cmark_iter_free(it);
 }
 
 static void menu_positions(struct site *s, struct diags *d)

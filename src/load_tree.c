@@ -194,6 +194,35 @@ static void add_doc(struct loader *l, enum load_kind kind, const char *rel,
 	}
 }
 
+static void collect_refs(struct load_doc *doc, struct arena *a)
+{
+	GPtrArray *found = g_ptr_array_new();
+	cmark_iter *it = cmark_iter_new(doc->md);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		cmark_node *n = cmark_iter_get_node(it);
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_LINK:
+		case CMARK_NODE_IMAGE:
+		case CMARK_NODE_HTML_BLOCK:
+		case CMARK_NODE_HTML_INLINE:
+			g_ptr_array_add(found, n);
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	doc->n_md_refs = found->len;
+	doc->md_refs = arena_calloc(a, found->len ? found->len : 1,
+				    sizeof *doc->md_refs);
+	if (found->len)
+		memcpy(doc->md_refs, found->pdata, found->len * sizeof(void *));
+	g_ptr_array_free(found, TRUE);
+}
+
 /* Reads and parses one file, into the worker's arena and collector. */
 static void read_doc(const char *source, struct load_doc *doc, struct arena *a,
                      struct diags *d)
@@ -212,6 +241,7 @@ static void read_doc(const char *source, struct load_doc *doc, struct arena *a,
 		}
 	}
 	doc->md = md_parse(a, doc->body ? doc->body : "", doc->body_len);
+	collect_refs(doc, a);
 }
 
 struct workers {

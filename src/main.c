@@ -168,6 +168,6 @@ int main(int argc, char **argv)
 		                "fouten hierboven en probeer het opnieuw.\n");
 		rc = EXIT_CONTENT;
 	}
-	cli_site_free(&cs);
+	cli_site_exit(&cs);
 	return rc;
 }

@@ -64,6 +64,15 @@ void cli_site_free(struct cli_site *s)
 	arena_free(s->arena);
 }
 
+void cli_site_exit(struct cli_site *s)
+{
+#ifdef ZAMEN_FREE_AT_EXIT
+	cli_site_free(s);
+#else
+	(void)s;
+#endif
+}
+
 char *cli_layouts_dir(const char *source)
 {
 	char *own = g_build_filename(source, "layouts", NULL);
