@@ -11,6 +11,8 @@
 #include "date.h"
 #include "main_cli.h"
 #include "main_print.h"
+#include "print.h"
+#include "render_url.h"
 #include "render_site.h"
 #include "render_tpl.h"
 #include "write_tree.h"
@@ -91,6 +93,50 @@ static int parse_args(int argc, char **argv, struct cli *c)
 	return EXIT_OK;
 }
 
+/* The PDFs of the published editions, by edition, for the edition pages. */
+struct pdfs {
+	GHashTable *paths; /* const struct edition * -> path in the output */
+	struct arena *a;
+};
+
+static const char *edition_pdf(void *data, const struct edition *e)
+{
+	struct pdfs *p = data;
+	return g_hash_table_lookup(p->paths, e);
+}
+
+/* Sets every published edition and writes its PDF; an edition whose story
+ * does not fit is an error, so nothing half-built is published. */
+static bool print_editions(const struct site *s, const char *layouts,
+			   struct write_out *w, struct pdfs *out,
+			   struct diags *d)
+{
+	struct print_design *pd = print_design_load(layouts, d);
+	if (!pd)
+		return false;
+	bool ok = true;
+	for (size_t i = 0; i < s->n_editions; i++) {
+		const struct edition *e = s->editions[i];
+		if (!e->doc.published)
+			continue;
+		size_t len;
+		struct print_fit fit = {0};
+		unsigned char *pdf = print_edition(pd, s, e, &len, &fit, d);
+		if (pdf && fit.fits) {
+			const char *path = url_edition_pdf(out->a, s, e);
+			ok &= write_file(w, path, pdf, len);
+			g_hash_table_insert(out->paths, (gpointer)e,
+					    (gpointer)path);
+		} else {
+			ok = false;
+		}
+		g_free(pdf);
+		print_fit_clear(&fit);
+	}
+	print_design_free(pd);
+	return ok;
+}
+
 /* Renders the checked site into the output folder, atomically. */
 static bool build_site(const struct cli *c, const struct site *s,
                        struct diags *d)
@@ -109,10 +155,15 @@ static bool build_site(const struct cli *c, const struct site *s,
 	bool ok = false;
 	struct write_out *w = write_begin(output, c->source, d);
 	if (w) {
-		if (render_site(s, t, layouts, NULL, w, NULL, d))
+		struct pdfs pdfs = {g_hash_table_new(NULL, NULL), arena_new()};
+		struct render_extra extra = {edition_pdf, &pdfs};
+		if (print_editions(s, layouts, w, &pdfs, d) &&
+		    render_site(s, t, layouts, &extra, w, NULL, d))
 			ok = write_commit(w, d);
 		else
 			write_abort(w);
+		g_hash_table_destroy(pdfs.paths);
+		arena_free(pdfs.a);
 	}
 	if (ok)
 		printf("zamen: website geschreven in %s\n", output);
@@ -120,6 +171,21 @@ static bool build_site(const struct cli *c, const struct site *s,
 	tpl_free(t);
 	g_free(layouts);
 	return ok;
+}
+
+/* zamen check also lays out every edition: a story too long for the page
+ * is an error before the editors send it to the paper. */
+static bool check_print(const struct cli *c, const struct site *s,
+			struct diags *d)
+{
+	char *layouts = cli_layouts_dir(c->source);
+	struct print_design *pd = print_design_load(layouts, d);
+	g_free(layouts);
+	if (!pd)
+		return false;
+	print_check_editions(pd, s, d);
+	print_design_free(pd);
+	return diags_errors(d) == 0;
 }
 
 static void say_counts(const struct site *s)
@@ -161,6 +227,8 @@ int main(int argc, char **argv)
 		say_counts(cs.site);
 		if (!strcmp(c.command, "build"))
 			ok = build_site(&c, cs.site, cs.diags);
+		else
+			ok = check_print(&c, cs.site, cs.diags);
 	}
 	diags_print(cs.diags, stderr);
 	if (!ok) {
