@@ -259,6 +259,36 @@ static void report_missing_link(const struct load_tree *t, struct diags *d,
 	g_free(folder);
 }
 
+/* A link "x.md#kop" must name a heading of x: the website gives every
+ * heading an anchor (md_heading_ids). */
+static void check_anchor(struct diags *d, struct diag_pos pos, const char *url,
+                         const struct doc *to)
+{
+	const char *frag = strchr(url, '#') + 1;
+	if (!*frag)
+		return;
+	char **ids = md_heading_ids(to->body);
+	bool found = false;
+	for (char **id = ids; *id && !found; id++)
+		found = !strcmp(*id, frag);
+	if (!found) {
+		char *list = g_strjoinv(", ", ids);
+		if (*list)
+			diag_warning(d, pos,
+			             "het anker '#%s' bestaat niet in %s; de "
+			             "koppen daar zijn: %s",
+			             frag, to->src->path, list);
+		else
+			diag_warning(
+			    d, pos,
+			    "het anker '#%s' bestaat niet: %s heeft geen "
+			    "tussenkoppen; laat '#%s' weg",
+			    frag, to->src->path, frag);
+		g_free(list);
+	}
+	g_strfreev(ids);
+}
+
 static void check_link(struct site *s, const struct load_tree *t,
                        struct diags *d, const struct doc *x, cmark_node *n)
 {
@@ -285,6 +315,8 @@ static void check_link(struct site *s, const struct load_tree *t,
 		if (!to)
 			report_missing_link(t, d, link_pos(x, n, url), ref,
 			                    path);
+		else if (strchr(url, '#'))
+			check_anchor(d, link_pos(x, n, url), url, to);
 		else if (to->concept && !x->concept)
 			diag_warning(d, link_pos(x, n, url),
 			             "de link '%s' wijst naar een concept; "

@@ -21,4 +21,13 @@
  * as long as each thread passes its own arena. Never returns NULL. */
 cmark_node *md_parse(struct arena *a, const char *text, size_t len);
 
+/* The plain text of node n and its descendants (soft breaks as spaces),
+ * appended to out (a GString). */
+void md_plain_text(cmark_node *n, void *out);
+
+/* The anchor of every heading of doc, in document order, as the website
+ * gives them: the heading's text as a slug ("kop" when nothing is left),
+ * made unique with -2, -3 ... Newly allocated, NULL-terminated (g_strfreev). */
+char **md_heading_ids(cmark_node *doc);
+
 #endif

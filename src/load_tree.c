@@ -216,8 +216,8 @@ static void collect_refs(struct load_doc *doc, struct arena *a)
 	}
 	cmark_iter_free(it);
 	doc->n_md_refs = found->len;
-	doc->md_refs = arena_calloc(a, found->len ? found->len : 1,
-				    sizeof *doc->md_refs);
+	doc->md_refs =
+	    arena_calloc(a, found->len ? found->len : 1, sizeof *doc->md_refs);
 	if (found->len)
 		memcpy(doc->md_refs, found->pdata, found->len * sizeof(void *));
 	g_ptr_array_free(found, TRUE);

@@ -47,7 +47,7 @@ struct load_doc {
 	const char *body; /* the Markdown after the front matter */
 	size_t body_len;
 	int body_line;  /* file line of body[0] */
-	cmark_node *md;   /* body parsed (load_md.h); never NULL */
+	cmark_node *md; /* body parsed (load_md.h); never NULL */
 	/* The nodes of md the checks look at (links, images, raw HTML), in
 	 * document order: collected while parsing, on every processor. */
 	cmark_node **md_refs;

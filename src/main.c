@@ -108,8 +108,8 @@ static const char *edition_pdf(void *data, const struct edition *e)
 /* Sets every published edition and writes its PDF; an edition whose story
  * does not fit is an error, so nothing half-built is published. */
 static bool print_editions(const struct site *s, const char *layouts,
-			   struct write_out *w, struct pdfs *out,
-			   struct diags *d)
+                           struct write_out *w, struct pdfs *out,
+                           struct diags *d)
 {
 	struct print_design *pd = print_design_load(layouts, d);
 	if (!pd)
@@ -126,7 +126,7 @@ static bool print_editions(const struct site *s, const char *layouts,
 			const char *path = url_edition_pdf(out->a, s, e);
 			ok &= write_file(w, path, pdf, len);
 			g_hash_table_insert(out->paths, (gpointer)e,
-					    (gpointer)path);
+			                    (gpointer)path);
 		} else {
 			ok = false;
 		}
@@ -176,7 +176,7 @@ static bool build_site(const struct cli *c, const struct site *s,
 /* zamen check also lays out every edition: a story too long for the page
  * is an error before the editors send it to the paper. */
 static bool check_print(const struct cli *c, const struct site *s,
-			struct diags *d)
+                        struct diags *d)
 {
 	char *layouts = cli_layouts_dir(c->source);
 	struct print_design *pd = print_design_load(layouts, d);

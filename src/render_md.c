@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "load_md.h"
 #include "load_tree.h"
 #include "render_url.h"
 #include "text.h"
@@ -38,35 +39,12 @@ struct ctx {
 	struct arena *a;
 	GString *out;
 	GArray *files;
-	GHashTable *ids; /* heading ids used so far on this page */
+	char **ids; /* md_heading_ids() of the body, in order */
+	size_t next_id;
 	/* Links whose target is not published render as text: their exit
 	 * events must not close an <a>. */
 	GArray *link_open;
 };
-
-static void plain_text(cmark_node *n, GString *out)
-{
-	cmark_iter *it = cmark_iter_new(n);
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *c = cmark_iter_get_node(it);
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
-		switch (cmark_node_get_type(c)) {
-		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE:
-			g_string_append(out, cmark_node_get_literal(c));
-			break;
-		case CMARK_NODE_SOFTBREAK:
-		case CMARK_NODE_LINEBREAK:
-			g_string_append_c(out, ' ');
-			break;
-		default:
-			break;
-		}
-	}
-	cmark_iter_free(it);
-}
 
 static bool has_scheme(const char *url, size_t *len)
 {
@@ -123,24 +101,11 @@ static void heading_open(struct ctx *c, cmark_node *n)
 	int level = cmark_node_get_heading_level(n);
 	if (level < 2)
 		level = 2;
-	GString *text = g_string_new(NULL);
-	plain_text(n, text);
-	char *slug = text_slugify(text->str);
-	if (!*slug) {
-		g_free(slug);
-		slug = g_strdup("kop");
-	}
-	char *id = g_strdup(slug);
-	for (int i = 2; g_hash_table_contains(c->ids, id); i++) {
-		g_free(id);
-		id = g_strdup_printf("%s-%d", slug, i);
-	}
-	g_hash_table_add(c->ids, id);
+	/* The same ids the checks know (md_heading_ids), one per heading. */
+	const char *id = c->ids[c->next_id] ? c->ids[c->next_id++] : "kop";
 	g_string_append_printf(c->out, "<h%d id=\"", level);
 	md_escape(c->out, id);
 	g_string_append(c->out, "\">");
-	g_free(slug);
-	g_string_free(text, TRUE);
 }
 
 static bool tight(cmark_node *paragraph)
@@ -227,7 +192,7 @@ static void enter(struct ctx *c, cmark_node *n)
 	case CMARK_NODE_IMAGE: {
 		const char *src = link_href(c, cmark_node_get_url(n));
 		GString *alt = g_string_new(NULL);
-		plain_text(n, alt);
+		md_plain_text(n, alt);
 		if (src) {
 			g_string_append(o, "<img src=\"");
 			md_escape(o, src);
@@ -294,15 +259,15 @@ void md_render_html(const struct site *s, const struct doc *d,
                     const char *page_path, struct arena *a, GString *out,
                     GArray *files)
 {
-	struct ctx c = {
-	    s,
-	    d,
-	    page_path,
-	    a,
-	    out,
-	    files,
-	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
-	    g_array_new(FALSE, FALSE, sizeof(bool))};
+	struct ctx c = {s,
+	                d,
+	                page_path,
+	                a,
+	                out,
+	                files,
+	                md_heading_ids(d->body),
+	                0,
+	                g_array_new(FALSE, FALSE, sizeof(bool))};
 	cmark_iter *it = cmark_iter_new(d->body);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -320,6 +285,6 @@ void md_render_html(const struct site *s, const struct doc *d,
 		}
 	}
 	cmark_iter_free(it);
-	g_hash_table_destroy(c.ids);
+	g_strfreev(c.ids);
 	g_array_free(c.link_open, TRUE);
 }

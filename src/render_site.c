@@ -182,15 +182,15 @@ static void page_end(struct out_page *p)
 	if (expanded) {
 		const char *file =
 		    g_str_has_suffix(p->path, ".html")
-			? p->path
-			: arena_printf(p->a, "%sindex.html", p->path);
+		        ? p->path
+		        : arena_printf(p->a, "%sindex.html", p->path);
 		written = write_file(r->w, file, out->str, out->len);
 	}
 	g_mutex_lock(&r->lock);
 	if (!expanded) {
 		diag_error(r->d, ((struct diag_pos){p->layout, 0, 0}),
-			   "layout kon niet ingevuld worden voor %s",
-			   *p->path ? p->path : "de voorpagina");
+		           "layout kon niet ingevuld worden voor %s",
+		           *p->path ? p->path : "de voorpagina");
 		r->failed = true;
 	} else if (!written) {
 		r->failed = true;
@@ -246,7 +246,7 @@ static const struct story **published_stories(const struct site *s, size_t *n)
 /* A card's title is an h2 on a list page of its own, an h3 inside a
  * titled section. */
 static void story_card(struct out_page *p, struct tpl_dict *section,
-		       const struct story *x, bool h2)
+                       const struct story *x, bool h2)
 {
 	struct tpl_dict *c = tpl_add_include(section, "CARD", "story_card.tpl");
 	tpl_show(c, h2 ? "H2" : "H3");
@@ -264,7 +264,7 @@ static void story_card(struct out_page *p, struct tpl_dict *section,
 }
 
 static void activity_card(struct out_page *p, struct tpl_dict *section,
-			  const struct activity *x, bool h2)
+                          const struct activity *x, bool h2)
 {
 	struct tpl_dict *c =
 	    tpl_add_include(section, "CARD", "activity_card.tpl");
@@ -595,7 +595,8 @@ static void render_story_pages(struct render *r, const struct story **st,
 			        "Swifterbant vertellen over eenzaamheid, en "
 			        "over wat hen verder hielp.");
 		for (size_t i = (pg - 1) * per; i < n && i < pg * per; i++)
-			story_card(&p, tpl_add_section(c, "STORY"), st[i], true);
+			story_card(&p, tpl_add_section(c, "STORY"), st[i],
+			           true);
 		if (pages > 1) {
 			struct tpl_dict *b = tpl_add_section(c, "PAGING");
 			tpl_set_int(b, "PAGE", (long)pg);
@@ -943,11 +944,14 @@ static void render_edition(struct render *r, const struct edition *e)
 {
 	const struct site *s = r->s;
 	struct out_page p;
-	page_init(&p, r);	const char *title = arena_printf(p.a, "%s, editie %d van %d",
-					 s->config.journaal.naam, e->nr, e->jaar);
+	page_init(&p, r);
+	const char *title =
+	    arena_printf(p.a, "%s, editie %d van %d", s->config.journaal.naam,
+	                 e->nr, e->jaar);
 	struct tpl_dict *c = page_begin(&p, url_edition(p.a, e), "edition.tpl",
 	                                title, e->doc.samenvatting, "article");
-	tpl_set(c, "NAAM", s->config.journaal.naam);	tpl_set_int(c, "NR", e->nr);
+	tpl_set(c, "NAAM", s->config.journaal.naam);
+	tpl_set_int(c, "NR", e->nr);
 	tpl_set(c, "KRANT",
 	        s->config.journaal.krant ? s->config.journaal.krant
 	                                 : "de krant");
@@ -965,7 +969,9 @@ static void render_edition(struct render *r, const struct edition *e)
 		tpl_set(v, "SAMENVATTING", e->verhaal->doc.samenvatting);
 	}
 	agenda(&p, c, e->occurrences, e->n_occurrences, false, false,
-	       "Deze week geen activiteiten.");	/* The editorial, when there is one; it sees the page's values. */
+	       "Deze week geen activiteiten."); /* The editorial, when there is
+	                                           one; it sees the page's
+	                                           values. */
 	if (cmark_node_first_child(e->doc.body))
 		set_body(&p, tpl_add_section(c, "REDACTIE"), &e->doc);
 	if (e->uitgelicht && e->uitgelicht->doc.published) {
@@ -1011,7 +1017,8 @@ static void render_edition_list(struct render *r)
 	for (size_t i = 0; i < n; i++) {
 		struct tpl_dict *x = tpl_add_section(c, "EDITION");
 		tpl_set(x, "URL", link(&p, url_edition(p.a, v[i])));
-		tpl_set(x, "NAAM", s->config.journaal.naam);		tpl_set_int(x, "NR", v[i]->nr);
+		tpl_set(x, "NAAM", s->config.journaal.naam);
+		tpl_set_int(x, "NR", v[i]->nr);
 		tpl_set(x, "DATUM", words_date(p.a, v[i]->datum));
 		tpl_set(x, "DATUM_ISO", iso(p.a, v[i]->datum));
 		if (v[i]->verhaal && v[i]->verhaal->doc.published)
@@ -1236,19 +1243,19 @@ static void render_pages(struct render *r)
 }
 
 bool render_site(const struct site *s, const struct tpl_set *t,
-		 const char *layouts_dir, const struct render_extra *extra,
-		 struct write_out *w, GPtrArray *paths, struct diags *d)
+                 const char *layouts_dir, const struct render_extra *extra,
+                 struct write_out *w, GPtrArray *paths, struct diags *d)
 {
 	struct render r = {.s = s,
-			   .t = t,
-			   .layouts = layouts_dir,
-			   .extra = extra,
-			   .w = w,
-			   .paths = paths,
-			   .d = d,
-			   .copies = g_hash_table_new_full(
-			       g_str_hash, g_str_equal, g_free, g_free),
-			   .written = g_ptr_array_new_with_free_func(g_free)};
+	                   .t = t,
+	                   .layouts = layouts_dir,
+	                   .extra = extra,
+	                   .w = w,
+	                   .paths = paths,
+	                   .d = d,
+	                   .copies = g_hash_table_new_full(
+	                       g_str_hash, g_str_equal, g_free, g_free),
+	                   .written = g_ptr_array_new_with_free_func(g_free)};
 	g_mutex_init(&r.lock);
 	r.stories = published_stories(s, &r.n_stories);
 	render_pages(&r);
@@ -1262,15 +1269,15 @@ bool render_site(const struct site *s, const struct tpl_set *t,
 	struct arena *ka = arena_new();
 	for (size_t i = 0; i < s->config.kernen.n; i++)
 		write_owned(&r, url_calendar(ka, s->config.kernen.v[i]),
-			    ical_calendar(s, s->config.kernen.v[i]));
+		            ical_calendar(s, s->config.kernen.v[i]));
 	arena_free(ka);
 	GPtrArray *sorted = g_ptr_array_new();
 	for (guint i = 0; i < r.written->len; i++)
 		g_ptr_array_add(sorted, r.written->pdata[i]);
 	g_ptr_array_sort(sorted, cmp_keys);
-	write_owned(&r, "sitemap.xml",
-		    sitemap_xml(s, (const char *const *)sorted->pdata,
-				sorted->len));
+	write_owned(
+	    &r, "sitemap.xml",
+	    sitemap_xml(s, (const char *const *)sorted->pdata, sorted->len));
 	g_ptr_array_free(sorted, TRUE);
 	write_owned(&r, "robots.txt", sitemap_robots(s));
 
