@@ -269,7 +269,7 @@ bool print_flow_run(struct print_block *const *blocks, size_t n,
 		int k = (int)floor((c->bottom - y - before) / b->leading + eps);
 		if (k < 0)
 			k = 0;
-		if (line == 0 && !at_top &&
+		if (line == 0 && (!at_top || b->keep_with_next) &&
 		    y + need(blocks, n, bi, 0) - (b->before - before) >
 		        c->bottom + eps) {
 			k = 0; /* its start, with what it keeps, moves on */

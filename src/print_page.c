@@ -347,7 +347,7 @@ static char *amount(int lines, int words)
 }
 
 /* Marks in the proof where a flow ran out: a frame round the columns and,
- * at the foot of the last one, what is too much. */
+ * under the last one, what is too much. */
 static void mark_proof(struct compose *c, double x, double y, double w,
                        double h, double label_x, double label_w, int lines)
 {
@@ -362,11 +362,12 @@ static void mark_proof(struct compose *c, double x, double y, double w,
 	if (!b)
 		return;
 	own(c, b, PART_OTHER);
+	/* Under the frame, so the last lines that did fit stay readable. */
 	double bh = b->n_lines * b->leading + 2 * pad;
-	add_rect(c->pg, label_x, y + h - bh, label_w, bh, pd->paper,
+	add_rect(c->pg, label_x, y + h, label_w, bh, pd->paper,
 	         pd->proof_colour, 1.5, true);
 	struct print_placed p = {
-	    b, 0, b->n_lines, label_x + pad, y + h - bh + pad, b->width, 0};
+	    b, 0, b->n_lines, label_x + pad, y + h + pad, b->width, 0};
 	g_array_append_val(c->pg->proof, p);
 }
 
@@ -705,6 +706,8 @@ static double photo(struct compose *c, const struct story *st, double x,
 	const struct print_design *pd = c->pd;
 	struct print_page *pg = c->pg;
 	const struct fm_node *key = fm_key(st->doc.src->fm, "foto");
+	const struct fm_node *val = fm_get(st->doc.src->fm, "foto");
+	const char *as_written = val ? val->value : st->foto;
 	struct diag_pos pos = {st->doc.src->path, key ? key->line : 1,
 	                       key ? key->col : 0};
 	char *path = g_build_filename(c->s->source, st->foto, NULL);
@@ -714,7 +717,7 @@ static double photo(struct compose *c, const struct story *st, double x,
 	(void)draw;
 	if (!pg->photo) {
 		diag_error(c->d, pos, "foto '%s' kan niet in de krant: %s",
-		           st->foto, why);
+		           as_written, why);
 		return -1;
 	}
 	struct print_photo *ph = pg->photo;
@@ -731,7 +734,7 @@ static double photo(struct compose *c, const struct story *st, double x,
 		             "foto '%s' is te grof voor de krant: %.0f ppi op "
 		             "%.0f mm breed, minstens %.0f ppi is nodig (een "
 		             "foto van %.0f pixels breed of meer)",
-		             st->foto, ppi, w * 25.4 / 72, pd->min_ppi,
+		             as_written, ppi, w * 25.4 / 72, pd->min_ppi,
 		             ceil(pd->min_ppi * w / 72));
 	y += pg->photo_h;
 
