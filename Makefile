@@ -135,7 +135,8 @@ test: deps browser-deps
 	    FUZZ_REPLAY=$(abspath $(BUILD)/tests/fuzz_fm_replay) \
 	    FEEDS_GEN=$(abspath $(BUILD)/tests/feeds_gen) \
 	    prove --exec '' $(TEST_BIN) tests/cli.sh tests/fuzz/replay.sh \
-	    tests/website.sh tests/feeds.sh tests/golden.sh tests/browser.sh
+	    tests/website.sh tests/feeds.sh tests/golden.sh tests/print.sh \
+	    tests/browser.sh
 
 # Rewrites the golden expectation after a deliberate change; review the
 # diff (git diff tests/golden) like code.
