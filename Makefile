@@ -87,8 +87,9 @@ $(BUILD)/zamen: $(CLI_OBJ) $(LIB_OBJ)
 	$(Q)$(CXX) $(LDFLAGS) $^ $(PKG_LIBS) $(LDLIBS) -o $@
 
 ifeq ($(SANITIZE),)
+# Replaced by a rename, so a zamen that is running keeps its file.
 zamen: $(BUILD)/zamen
-	$(Q)cp $< $@
+	$(Q)cp $< $@.tmp && mv -f $@.tmp $@
 endif
 
 $(BUILD)/tests/%.o: tests/unit/%.c tests/unit/testutil.h $(wildcard src/*.h)
