@@ -9,6 +9,9 @@
 #include "print_md.h"
 #include "print_photo.h"
 
+/* Between the parts of a line of facts: "10.00 uur · De Meerpaal". */
+#define SEP "\u00a0· "
+
 /* What each block belongs to, for what a flow that stops means. */
 enum part {
 	PART_OTHER,
@@ -541,95 +544,196 @@ static struct print_block *label(struct compose *c, GPtrArray *out,
 	return b;
 }
 
-/* The blocks of the side columns with the first `items` occurrences. */
-static GPtrArray *side_blocks(struct compose *c, double width, size_t items,
-                              bool more, bool partner)
+/* The blocks of the side columns, each built once; a try at fitting
+ * assembles a list of them. */
+struct side {
+	GPtrArray *all;           /* owns every block */
+	GPtrArray *head;          /* the label of Deze week */
+	GPtrArray *agenda;        /* day headings and items, in order */
+	size_t *item_end;         /* after item i: its end in agenda */
+	size_t n_built;           /* items built; more cannot fit */
+	struct print_block *tail; /* "none this week" or "more online" */
+	GPtrArray *partner;
+};
+
+static struct print_block *keep(struct side *sd, GPtrArray *into,
+                                struct print_block *b, int part)
 {
-	const struct print_design *pd = c->pd;
+	if (!b)
+		return NULL;
+	b->part = part;
+	g_ptr_array_add(sd->all, b);
+	if (into)
+		g_ptr_array_add(into, b);
+	return b;
+}
+
+static struct print_block *agenda_item(struct compose *c,
+                                       const struct activity *a, double width)
+{
+	struct print_text t;
+	print_text_init(&t, c->pd, PS_AGENDA_TEKST);
+	print_text_add(&t, a->titel, PS_AGENDA_TITEL, 0);
+	print_text_break(&t);
+	char *when = time_text(a->tijd);
+	GString *rest = g_string_new(when);
+	g_free(when);
+	/* The dot stays at the end of a line, never starts one. */
+	g_string_append_printf(rest, SEP "%s", a->locatie);
+	if (a->kosten)
+		g_string_append_printf(rest, SEP "%s", a->kosten);
+	print_text_add(&t, rest->str, PS_AGENDA_TEKST, 0);
+	g_string_free(rest, TRUE);
+	struct print_block *b = print_block_text(&t, width, false);
+	b->keep_together = true;
+	return b;
+}
+
+/* Builds the side column's blocks at width; agenda items only as many as
+ * could ever fit in room (pt of column in all), since an automatic week
+ * can hold hundreds. */
+static void side_build(struct compose *c, struct side *sd, double width,
+                       double room)
+{
 	const struct edition *e = c->e;
-	GPtrArray *out =
+	sd->all =
 	    g_ptr_array_new_with_free_func((GDestroyNotify)print_block_free);
-	label(c, out, PT_DEZE_WEEK, width, PART_AGENDA);
+	sd->head = g_ptr_array_new();
+	sd->agenda = g_ptr_array_new();
+	sd->partner = g_ptr_array_new();
+	sd->item_end = g_new0(size_t, e->n_occurrences + 1);
+
+	GPtrArray *label_blocks = g_ptr_array_new();
+	label(c, label_blocks, PT_DEZE_WEEK, width, PART_AGENDA);
+	for (unsigned i = 0; i < label_blocks->len; i++)
+		keep(sd, sd->head, label_blocks->pdata[i], PART_AGENDA);
+	g_ptr_array_set_size(label_blocks, 0);
+
 	date_t day = DATE_NONE;
-	for (size_t i = 0; i < items; i++) {
+	double used = 0;
+	for (size_t i = 0; i < e->n_occurrences && used <= room; i++) {
 		const struct occurrence *o = &e->occurrences[i];
-		const struct activity *a = o->activity;
 		if (o->date != day) {
 			day = o->date;
 			char *h = day_heading(day);
-			struct print_block *b = simple(c, PS_DAG, h, width);
+			struct print_block *b =
+			    keep(sd, sd->agenda, simple(c, PS_DAG, h, width),
+			         PART_AGENDA);
 			g_free(h);
-			b->part = PART_AGENDA;
 			b->keep_together = b->keep_with_next = true;
-			g_ptr_array_add(out, b);
+			used += print_block_height(b);
 		}
-		struct print_text t;
-		print_text_init(&t, pd, PS_AGENDA_TEKST);
-		print_text_add(&t, a->titel, PS_AGENDA_TITEL, 0);
-		print_text_break(&t);
-		char *when = time_text(a->tijd);
-		GString *rest = g_string_new(when);
-		g_free(when);
-		g_string_append_printf(rest, " · %s", a->locatie);
-		if (a->kosten)
-			g_string_append_printf(rest, " · %s", a->kosten);
-		print_text_add(&t, rest->str, PS_AGENDA_TEKST, 0);
-		g_string_free(rest, TRUE);
-		struct print_block *b = print_block_text(&t, width, false);
-		b->part = PART_AGENDA;
-		b->keep_together = true;
-		g_ptr_array_add(out, b);
-	}
-	enum print_text_id tail = PT_COUNT;
-	if (e->n_occurrences == 0)
-		tail = PT_GEEN_ACTIVITEITEN;
-	else if (more)
-		tail = PT_MEER_ACTIVITEITEN;
-	if (tail != PT_COUNT) {
-		char *text = text_for(c, tail, NULL, NULL);
-		struct print_block *b = simple(c, PS_AGENDA_TEKST, text, width);
-		g_free(text);
-		if (b) {
-			b->part = PART_MORE;
-			b->keep_together = true;
-			g_ptr_array_add(out, b);
-		}
-	}
-	const struct partner *p = e->uitgelicht;
-	if (partner && p) {
-		label(c, out, PT_UITGELICHT, width, PART_PARTNER);
 		struct print_block *b =
-		    simple(c, PS_PARTNER_NAAM, p->naam, width);
-		b->part = PART_PARTNER;
+		    keep(sd, sd->agenda, agenda_item(c, o->activity, width),
+		         PART_AGENDA);
+		used += print_block_height(b);
+		sd->item_end[i] = sd->agenda->len;
+		sd->n_built = i + 1;
+	}
+
+	enum print_text_id tail =
+	    e->n_occurrences ? PT_MEER_ACTIVITEITEN : PT_GEEN_ACTIVITEITEN;
+	char *text = text_for(c, tail, NULL, NULL);
+	sd->tail =
+	    keep(sd, NULL, simple(c, PS_AGENDA_TEKST, text, width), PART_MORE);
+	g_free(text);
+	if (sd->tail)
+		sd->tail->keep_together = true;
+
+	const struct partner *p = e->uitgelicht;
+	if (p) {
+		label(c, label_blocks, PT_UITGELICHT, width, PART_PARTNER);
+		for (unsigned i = 0; i < label_blocks->len; i++)
+			keep(sd, sd->partner, label_blocks->pdata[i],
+			     PART_PARTNER);
+		struct print_block *b = keep(
+		    sd, sd->partner, simple(c, PS_PARTNER_NAAM, p->naam, width),
+		    PART_PARTNER);
 		b->keep_together = b->keep_with_next = true;
-		g_ptr_array_add(out, b);
-		if (*p->doc.samenvatting) {
-			b = simple(c, PS_PARTNER_TEKST, p->doc.samenvatting,
-			           width);
-			b->part = PART_PARTNER;
-			g_ptr_array_add(out, b);
-		}
+		if (*p->doc.samenvatting)
+			keep(sd, sd->partner,
+			     simple(c, PS_PARTNER_TEKST, p->doc.samenvatting,
+			            width),
+			     PART_PARTNER);
 		char *site = bare_url(p->website);
 		GString *how = g_string_new(NULL);
 		if (p->telefoon)
 			g_string_append(how, p->telefoon);
 		if (site)
-			g_string_append_printf(how, "%s%s",
-			                       how->len ? " · " : "", site);
+			g_string_append_printf(how, "%s%s", how->len ? SEP : "",
+			                       site);
 		g_free(site);
 		if (how->len) {
 			struct print_text t;
-			print_text_init(&t, pd, PS_PARTNER_TEKST);
+			print_text_init(&t, c->pd, PS_PARTNER_TEKST);
 			print_text_add(&t, how->str, PS_PARTNER_TEKST,
 			               PRINT_STRONG);
-			b = print_block_text(&t, width, false);
-			b->part = PART_PARTNER;
+			b = keep(sd, sd->partner,
+			         print_block_text(&t, width, false),
+			         PART_PARTNER);
 			b->keep_together = true;
-			g_ptr_array_add(out, b);
 		}
 		g_string_free(how, TRUE);
 	}
-	return out;
+	g_ptr_array_free(label_blocks, TRUE);
+}
+
+static void side_free(struct side *sd)
+{
+	g_ptr_array_free(sd->head, TRUE);
+	g_ptr_array_free(sd->agenda, TRUE);
+	g_ptr_array_free(sd->partner, TRUE);
+	g_ptr_array_free(sd->all, TRUE);
+	g_free(sd->item_end);
+}
+
+/* Flows the side column with the first `items` activities and, when
+ * partner, the spotlight. */
+static bool side_try(const struct compose *c, const struct side *sd,
+                     size_t items, bool partner,
+                     const struct print_column *cols, int n,
+                     struct print_flow *f)
+{
+	GPtrArray *list = g_ptr_array_new();
+	for (unsigned i = 0; i < sd->head->len; i++)
+		g_ptr_array_add(list, sd->head->pdata[i]);
+	size_t end = items ? sd->item_end[items - 1] : 0;
+	for (size_t i = 0; i < end; i++)
+		g_ptr_array_add(list, sd->agenda->pdata[i]);
+	bool all = items == c->e->n_occurrences;
+	if (sd->tail && (!all || items == 0))
+		g_ptr_array_add(list, sd->tail);
+	for (unsigned i = 0; partner && i < sd->partner->len; i++)
+		g_ptr_array_add(list, sd->partner->pdata[i]);
+	bool ok = print_flow_run((struct print_block **)list->pdata, list->len,
+	                         cols, n, 0, f);
+	g_ptr_array_free(list, TRUE);
+	return ok;
+}
+
+/* The most activities, from the start, that fit with or without the
+ * partner: fewer never fit worse, so halving finds it. */
+static bool side_most(const struct compose *c, const struct side *sd,
+                      bool partner, const struct print_column *cols, int n,
+                      size_t *items)
+{
+	struct print_flow f;
+	bool ok = side_try(c, sd, 0, partner, cols, n, &f);
+	print_flow_clear(&f);
+	if (!ok)
+		return false;
+	size_t lo = 0, hi = sd->n_built; /* lo fits */
+	while (lo < hi) {
+		size_t mid = (lo + hi + 1) / 2;
+		ok = side_try(c, sd, mid, partner, cols, n, &f);
+		print_flow_clear(&f);
+		if (ok)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	*items = lo;
+	return true;
 }
 
 static void side_columns(struct compose *c, double top)
@@ -643,40 +747,31 @@ static void side_columns(struct compose *c, double top)
 	for (int i = 0; i < side; i++)
 		cols[i] = (struct print_column){column_x(c, c->story_n + i),
 		                                top, bottom, c->colw};
-
-	/* Agenda items that do not fit are left out from the end, with a
-	 * pointer to the website; then the partner, before giving up. */
 	const struct edition *e = c->e;
-	size_t items = e->n_occurrences;
-	bool partner = true;
-	for (;;) {
-		GPtrArray *blocks = side_blocks(
-		    c, c->colw, items, items < e->n_occurrences, partner);
-		struct print_flow f;
-		bool ok = print_flow_run((struct print_block **)blocks->pdata,
-		                         blocks->len, cols, side, 0, &f);
-		if (ok || (items == 0 && !partner)) {
-			take_flow(c->pg, &f);
-			for (unsigned i = 0; i < blocks->len; i++)
-				g_ptr_array_add(c->pg->blocks,
-				                blocks->pdata[i]);
-			g_ptr_array_set_free_func(blocks, NULL);
-			g_ptr_array_free(blocks, TRUE);
-			print_flow_clear(&f);
-			if (!ok)
-				diag_error(c->d, edition_pos(e, NULL),
-				           "de zijkolom van de krantenpagina "
-				           "is te vol, ook zonder "
-				           "activiteiten");
-			break;
-		}
-		print_flow_clear(&f);
-		g_ptr_array_free(blocks, TRUE);
-		if (items > 0)
-			items--;
-		else
-			partner = false;
+	struct side sd = {0};
+	side_build(c, &sd, c->colw, side * (bottom - top));
+
+	/* Activities that do not fit are left out from the end, with a
+	 * pointer to the website; then the partner, before giving up. */
+	size_t items = 0;
+	bool partner = sd.partner->len > 0;
+	if (!side_most(c, &sd, partner, cols, side, &items) && partner) {
+		partner = false;
+		if (!side_most(c, &sd, partner, cols, side, &items))
+			diag_error(c->d, edition_pos(e, NULL),
+			           "de zijkolom van de krantenpagina is te "
+			           "vol, ook zonder activiteiten");
 	}
+	struct print_flow f;
+	side_try(c, &sd, items, partner, cols, side, &f);
+	take_flow(c->pg, &f);
+	print_flow_clear(&f);
+	for (unsigned i = 0; i < sd.all->len; i++)
+		g_ptr_array_add(c->pg->blocks, sd.all->pdata[i]);
+	g_ptr_array_set_free_func(sd.all, NULL);
+	bool had_partner = sd.partner->len > 0;
+	side_free(&sd);
+
 	if (items < e->n_occurrences)
 		diag_warning(
 		    c->d,
@@ -686,7 +781,7 @@ static void side_columns(struct compose *c, double top)
 		    "voor %zu van de %zu activiteiten; die staan alleen "
 		    "op de website (kies er met 'activiteiten' minder)",
 		    e->n_occurrences - items, e->n_occurrences);
-	if (!partner && e->uitgelicht)
+	if (!partner && had_partner)
 		diag_warning(c->d, edition_pos(e, "uitgelicht"),
 		             "de partner in de schijnwerpers past niet meer op "
 		             "de krantenpagina");
