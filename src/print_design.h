@@ -20,6 +20,7 @@
 #ifndef ZAMEN_PRINT_DESIGN_H
 #define ZAMEN_PRINT_DESIGN_H
 
+#include <fontconfig/fontconfig.h>
 #include <pango/pango.h>
 #include <stdbool.h>
 
@@ -147,7 +148,7 @@ struct print_design {
 	PangoContext *pango; /* 72 dpi, unhinted: layout in points */
 	struct print_hyph *hyph;
 	struct arena *arena;
-	void *fc; /* FcConfig */
+	FcConfig *fc; /* ours: only the fonts of layouts/fonts/ */
 };
 
 /* The colour whose stand-in is r, g, b, or NULL. */

@@ -1,5 +1,6 @@
 #include "print_page.h"
 
+#include <fontconfig/fontconfig.h>
 #include <glib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -1098,6 +1099,58 @@ static bool story(struct compose *c, double top, bool draw,
 	return true;
 }
 
+/* ---- characters the fonts do not have --------------------------------- */
+
+/* Whether any font of the design has character ch. */
+static bool font_has(const struct print_design *pd, gunichar ch)
+{
+	FcFontSet *set = FcConfigGetFonts(pd->fc, FcSetApplication);
+	for (int i = 0; set && i < set->nfont; i++) {
+		FcCharSet *cs;
+		if (FcPatternGetCharSet(set->fonts[i], FC_CHARSET, 0, &cs) ==
+		        FcResultMatch &&
+		    FcCharSetHasChar(cs, ch))
+			return true;
+	}
+	return false;
+}
+
+/* A character no font of ours has would be printed as a box with its
+ * number in it: warn, once per character, on the file it came from. */
+static void missing_glyphs(struct compose *c)
+{
+	GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+	for (unsigned i = 0; i < c->pg->blocks->len; i++) {
+		const struct print_block *b = c->pg->blocks->pdata[i];
+		if (!b->layout ||
+		    !pango_layout_get_unknown_glyphs_count(b->layout))
+			continue;
+		const char *text = pango_layout_get_text(b->layout);
+		for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+			gunichar ch = g_utf8_get_char(p);
+			if (g_unichar_isspace(ch) || ch == 0xad ||
+			    ch == 0x2028 ||
+			    g_hash_table_contains(seen, GUINT_TO_POINTER(ch)) ||
+			    font_has(c->pd, ch))
+				continue;
+			g_hash_table_add(seen, GUINT_TO_POINTER(ch));
+			const struct doc *doc = b->part == PART_STORY
+			                            ? &c->e->verhaal->doc
+			                            : &c->e->doc;
+			char utf8[8] = {0};
+			g_unichar_to_utf8(ch, utf8);
+			diag_warning(
+			    c->d, ((struct diag_pos){doc->src->path, 0, 0}),
+			    "het teken '%s' (U+%04X) staat niet in de "
+			    "lettertypen van de krant en wordt als een "
+			    "vakje gedrukt; laat het weg of kies een "
+			    "ander teken",
+			    utf8, (unsigned)ch);
+		}
+	}
+	g_hash_table_destroy(seen);
+}
+
 /* ---- the page --------------------------------------------------------- */
 
 struct print_page *print_page_new(const struct print_design *pd,
@@ -1157,6 +1210,7 @@ struct print_page *print_page_new(const struct print_design *pd,
 		print_page_free(pg);
 		return NULL;
 	}
+	missing_glyphs(&c);
 	return pg;
 }
 

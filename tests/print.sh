@@ -65,7 +65,7 @@ page_content() {
 }
 
 P=$TMP/p48.pdf
-echo "1..32"
+echo "1..33"
 
 run 0 print 2026-48 --source "$SITE" --output "$P" --today 2026-11-22 &&
 	grep -q "^zamen: krantenpagina geschreven: $P\$" "$TMP/out" &&
@@ -221,6 +221,12 @@ ok $? "by default the page goes to public/journaal/JJJJ-NR/ in the source folder
 run 0 print 2026-48 --source "$ROOT" --output "$TMP/e48.pdf" --today 2026-11-22 &&
 	run 0 print 2026-47 --source "$ROOT" --output "$TMP/e47.pdf" --today 2026-11-22
 ok $? "the example editions 2026-47 and 2026-48 fit"
+
+mkdir -p "$TMP/emoji" && cp -r "$SITE/content" "$SITE/site.yaml" "$TMP/emoji/" &&
+	sed -i 's/soms zeggen we niets\./soms zeggen we niets 🙂./' "$TMP/emoji/content/verhalen/gerda/index.md" &&
+	run 0 print 2026-48 --source "$TMP/emoji" --output "$TMP/emoji.pdf" --today 2026-11-22 &&
+	grep -qx "content/verhalen/gerda/index.md: waarschuwing: het teken '🙂' (U+1F642) staat niet in de lettertypen van de krant en wordt als een vakje gedrukt; laat het weg of kies een ander teken" "$TMP/err"
+ok $? "a character the fonts do not have is a warning"
 
 run 2 print --source "$SITE" && grep -q 'welke editie' "$TMP/err"
 ok $? "print without an edition is a usage error"
