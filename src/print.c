@@ -113,7 +113,7 @@ unsigned char *print_edition(const struct print_design *pd,
 		memset(fit, 0, sizeof *fit);
 	if (!printable(s, e, d))
 		return NULL;
-	struct print_page *pg = print_page_new(pd, s, e, true, fit, d);
+	struct print_page *pg = print_page_new(pd, s, e, fit, d);
 	if (!pg)
 		return NULL;
 	double w, h;
@@ -188,6 +188,6 @@ void print_check_editions(const struct print_design *pd, const struct site *s,
 		diags_free(scratch);
 		if (!ok)
 			continue;
-		print_page_free(print_page_new(pd, s, e, false, NULL, d));
+		print_page_free(print_page_new(pd, s, e, NULL, d));
 	}
 }

@@ -399,6 +399,36 @@ static void read_styles(const struct reader *top, const char *families[2])
 		read_style(&r, i, families);
 }
 
+/* What print_page.c fills in; a misspelt one would be printed as it is. */
+static const char *const placeholders[] = {
+    "naam",       "krant",   "nummer", "jaar",   "datum",
+    "ondertitel", "website", "auteur", "credit", "aantal"};
+
+static void check_placeholders(const struct reader *r, const char *key,
+                               const char *v)
+{
+	for (const char *p = strchr(v, '{'); p; p = strchr(p + 1, '{')) {
+		const char *end = strchr(p, '}');
+		if (!end)
+			break;
+		char *name = g_strndup(p + 1, end - p - 1);
+		bool known = false;
+		for (size_t i = 0; i < G_N_ELEMENTS(placeholders); i++)
+			known = known || !strcmp(name, placeholders[i]);
+		if (!known) {
+			const char *near = text_nearest(
+			    name, placeholders, G_N_ELEMENTS(placeholders));
+			diag_error(r->d, pos_of(r, fm_get(r->map, key)),
+			           "'%s%s' gebruikt {%s}, dat zamen niet "
+			           "kent%s%s%s",
+			           r->prefix, key, name,
+			           near ? " — bedoelde u {" : "",
+			           near ? near : "", near ? "}?" : "");
+		}
+		g_free(name);
+	}
+}
+
 static void read_texts(const struct reader *top)
 {
 	bool ok;
@@ -410,8 +440,10 @@ static void read_texts(const struct reader *top)
 	unknown_keys(&r, text_names, PT_COUNT);
 	for (int i = 0; i < PT_COUNT; i++) {
 		const char *v = string(&r, text_names[i], true);
-		if (v)
-			top->pd->texts[i] = v;
+		if (!v)
+			continue;
+		top->pd->texts[i] = v;
+		check_placeholders(&r, text_names[i], v);
 	}
 }
 

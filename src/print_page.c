@@ -797,7 +797,7 @@ static void side_columns(struct compose *c, double top)
 /* The photo: read, placed at (x, y) over width w, caption under it.
  * Returns the y under the caption, or -1 when it cannot be read. */
 static double photo(struct compose *c, const struct story *st, double x,
-                    double y, double w, bool draw)
+                    double y, double w)
 {
 	const struct print_design *pd = c->pd;
 	struct print_page *pg = c->pg;
@@ -810,7 +810,6 @@ static double photo(struct compose *c, const struct story *st, double x,
 	const char *why = NULL;
 	pg->photo = print_photo_load(path, &why);
 	g_free(path);
-	(void)draw;
 	if (!pg->photo) {
 		diag_error(c->d, pos, "foto '%s' kan niet in de krant: %s",
 		           as_written, why);
@@ -991,8 +990,7 @@ static double lead(struct compose *c, const struct story *st,
 	return y > top ? y + c->pd->story_gap : top;
 }
 
-static bool story(struct compose *c, double top, bool draw,
-                  struct print_fit *fit)
+static bool story(struct compose *c, double top, struct print_fit *fit)
 {
 	const struct print_design *pd = c->pd;
 	const struct story *st = c->e->verhaal;
@@ -1021,7 +1019,7 @@ static bool story(struct compose *c, double top, bool draw,
 	bool intro_placed = false;
 	if (st->foto) {
 		/* The photo over the first columns, the intro beside it. */
-		double under = photo(c, st, x, y, span_width(c, photo_n), draw);
+		double under = photo(c, st, x, y, span_width(c, photo_n));
 		if (under < 0) {
 			g_ptr_array_free(blocks, TRUE);
 			return false;
@@ -1155,8 +1153,7 @@ static void missing_glyphs(struct compose *c)
 
 struct print_page *print_page_new(const struct print_design *pd,
                                   const struct site *s, const struct edition *e,
-                                  bool draw, struct print_fit *fit,
-                                  struct diags *d)
+                                  struct print_fit *fit, struct diags *d)
 {
 	const struct site_config *cf = &s->config;
 	struct print_page *pg = g_new0(struct print_page, 1);
@@ -1206,7 +1203,7 @@ struct print_page *print_page_new(const struct print_design *pd,
 	}
 	double top = masthead(&c);
 	side_columns(&c, top);
-	if (!story(&c, top, draw, fit)) {
+	if (!story(&c, top, fit)) {
 		print_page_free(pg);
 		return NULL;
 	}

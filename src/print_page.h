@@ -31,14 +31,12 @@
 
 struct print_page;
 
-/* Composes edition e. draw says whether the page will be drawn (the photo
- * is then read whole; else only its header). fit may be NULL. Returns NULL
- * only when the page cannot be composed at all (a photo that cannot be
- * read, a grid without room), after reporting. */
+/* Composes edition e. fit may be NULL. Returns NULL only when the page
+ * cannot be composed at all (a photo that cannot be read, a grid without
+ * room), after reporting. */
 struct print_page *print_page_new(const struct print_design *pd,
                                   const struct site *s, const struct edition *e,
-                                  bool draw, struct print_fit *fit,
-                                  struct diags *d);
+                                  struct print_fit *fit, struct diags *d);
 void print_page_free(struct print_page *pg);
 
 /* The size of the media, in points. */

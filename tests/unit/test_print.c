@@ -310,6 +310,11 @@ static void test_design_checks(void **state)
 	assert_non_null(strstr(msg, "stijl 'auteur': lettertype 'Lato' zwart "
 	                            "cursief staat niet in layouts/fonts/"));
 	g_free(msg);
+	msg = load_changed("Elke week in {krant}", "Elke week in {krnt}");
+	assert_non_null(strstr(msg, "fout: 'teksten.kop_rechts' gebruikt "
+	                            "{krnt}, dat zamen niet kent — bedoelde "
+	                            "u {krant}?"));
+	g_free(msg);
 	msg = load_changed("  accent: [0, 58, 80, 6]", "  accent: [0, 58, 80]");
 	assert_non_null(strstr(msg, "kleur 'accent' is [C, M, Y, K] in "
 	                            "procenten"));
