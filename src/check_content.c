@@ -46,24 +46,6 @@ bool check_reserved_page_slug(const char *slug)
 /* The first paragraph of the body as plain text, cut at a word boundary. */
 #define SUMMARY_MAX 200
 
-static void plain_text(cmark_node *n, GString *out)
-{
-	for (cmark_node *c = cmark_node_first_child(n); c;
-	     c = cmark_node_next(c)) {
-		switch (cmark_node_get_type(c)) {
-		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE:
-			g_string_append(out, cmark_node_get_literal(c));
-			break;
-		case CMARK_NODE_SOFTBREAK:
-		case CMARK_NODE_LINEBREAK:
-			g_string_append_c(out, ' ');
-			break;
-		default:
-			plain_text(c, out);
-		}
-	}
-}
 
 static const char *summary_from_body(struct arena *a, cmark_node *doc)
 {
@@ -73,7 +55,7 @@ static const char *summary_from_body(struct arena *a, cmark_node *doc)
 	if (!p)
 		return "";
 	GString *s = g_string_new(NULL);
-	plain_text(p, s);
+	md_plain_text(p, s);
 	if (g_utf8_strlen(s->str, -1) > SUMMARY_MAX) {
 		char *cut = g_utf8_offset_to_pointer(s->str, SUMMARY_MAX);
 		gsize keep = (gsize)(cut - s->str);

@@ -14,60 +14,7 @@
 #include "model.h"
 #include "render_ical.h"
 
-#define SOURCE "tests/sites/model"
-
-struct fixture {
-	struct arena *a;
-	struct diags *d;
-	struct site *s;
-};
-
-static date_t day(const char *s)
-{
-	date_t d;
-	assert_true(date_parse(s, &d, NULL));
-	return d;
-}
-
-static struct fixture *load(bool drafts)
-{
-	struct fixture *f = g_new0(struct fixture, 1);
-	f->a = arena_new();
-	f->d = diags_new();
-	struct load_tree *t = load_tree(SOURCE, f->a, f->d);
-	struct check_opts o = {.today = day("2026-11-22"), .drafts = drafts};
-	f->s = check_site(t, &o, f->d);
-	assert_non_null(f->s);
-	assert_int_equal(diags_errors(f->d), 0);
-	return f;
-}
-
-static int setup(void **state)
-{
-	*state = load(false);
-	return 0;
-}
-
-static int setup_drafts(void **state)
-{
-	*state = load(true);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-	site_free(f->s);
-	diags_free(f->d);
-	arena_free(f->a);
-	g_free(f);
-	return 0;
-}
-
-static struct site *site_of(void **state)
-{
-	return ((struct fixture *)*state)->s;
-}
+#include "testsite.h"
 
 /* The record behind a slug, writable: tests change the site on purpose. */
 static struct activity *activity(struct site *s, const char *slug)
