@@ -36,6 +36,8 @@ static const char *const style_names[PS_COUNT] = {
     [PS_CONTACT_TEKST] = "contact_tekst",
     [PS_CONTACT_NUMMER] = "contact_nummer",
     [PS_CONTACT_ADRES] = "contact_adres",
+    [PS_OPROEP_KOP] = "oproep_kop",
+    [PS_OPROEP] = "oproep",
     [PS_PROEF] = "proef",
 };
 
@@ -53,6 +55,8 @@ static const char *const text_names[PT_COUNT] = {
     [PT_GEEN_ACTIVITEITEN] = "geen_activiteiten",
     [PT_MEER_ACTIVITEITEN] = "meer_activiteiten",
     [PT_UITGELICHT] = "uitgelicht",
+    [PT_OPROEP_KOP] = "oproep_kop",
+    [PT_OPROEP] = "oproep",
     [PT_PROEF] = "proef",
 };
 
@@ -401,8 +405,8 @@ static void read_styles(const struct reader *top, const char *families[2])
 
 /* What print_page.c fills in; a misspelt one would be printed as it is. */
 static const char *const placeholders[] = {
-    "naam",       "krant",   "nummer", "jaar",   "datum",
-    "ondertitel", "website", "auteur", "credit", "aantal"};
+    "naam",    "krant",  "nummer", "jaar",   "datum",    "ondertitel",
+    "website", "auteur", "credit", "aantal", "telefoon", "email"};
 
 static void check_placeholders(const struct reader *r, const char *key,
                                const char *v)

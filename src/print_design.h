@@ -72,6 +72,8 @@ enum print_style_id {
 	PS_CONTACT_TEKST,
 	PS_CONTACT_NUMMER,
 	PS_CONTACT_ADRES, /* the e-mail address */
+	PS_OPROEP_KOP,    /* the call for stories under a short story */
+	PS_OPROEP,
 	PS_PROEF,
 	PS_COUNT
 };
@@ -104,6 +106,8 @@ enum print_text_id {
 	PT_GEEN_ACTIVITEITEN,
 	PT_MEER_ACTIVITEITEN,
 	PT_UITGELICHT,
+	PT_OPROEP_KOP,
+	PT_OPROEP,
 	PT_PROEF,
 	PT_COUNT
 };

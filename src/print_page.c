@@ -131,6 +131,17 @@ static char *bare_url(const char *url)
 	return r;
 }
 
+/* A phone number is never broken over two lines: its spaces do not
+ * break. */
+static char *unbroken(const char *s)
+{
+	if (!s)
+		return NULL;
+	GString *r = g_string_new(s);
+	g_string_replace(r, " ", "\u00a0", 0);
+	return g_string_free(r, FALSE);
+}
+
 /* The texts of the design with what an edition knows filled in. */
 static char *text_for(const struct compose *c, enum print_text_id id,
                       const char *extra_key, const char *extra)
@@ -140,6 +151,7 @@ static char *text_for(const struct compose *c, enum print_text_id id,
 	g_snprintf(nummer, sizeof nummer, "%d", c->e->nr);
 	g_snprintf(jaar, sizeof jaar, "%d", c->e->jaar);
 	char *website = bare_url(c->s->config.basis_url);
+	char *phone = unbroken(c->s->config.contact.telefoon);
 	struct fill f[] = {
 	    {"naam", c->s->config.journaal.naam},
 	    {"krant", c->s->config.journaal.krant},
@@ -148,10 +160,13 @@ static char *text_for(const struct compose *c, enum print_text_id id,
 	    {"datum", datum},
 	    {"ondertitel", c->s->config.ondertitel},
 	    {"website", website},
+	    {"telefoon", phone},
+	    {"email", c->s->config.contact.email},
 	    {extra_key ? extra_key : "", extra},
 	};
 	char *r = fill_in(c->pd->texts[id], f, G_N_ELEMENTS(f));
 	g_free(website);
+	g_free(phone);
 	return r;
 }
 
@@ -658,8 +673,10 @@ static void side_build(struct compose *c, struct side *sd, double width,
 			     PART_PARTNER);
 		char *site = bare_url(p->website);
 		GString *how = g_string_new(NULL);
-		if (p->telefoon)
-			g_string_append(how, p->telefoon);
+		char *phone = unbroken(p->telefoon);
+		if (phone)
+			g_string_append(how, phone);
+		g_free(phone);
 		if (site)
 			g_string_append_printf(how, "%s%s", how->len ? SEP : "",
 			                       site);
@@ -990,6 +1007,50 @@ static double lead(struct compose *c, const struct story *st,
 	return y > top ? y + c->pd->story_gap : top;
 }
 
+/* A short story leaves room under its balanced columns. When the call for
+ * stories of the design (oproep_kop, oproep) fits there, it stands in the
+ * middle of that room, between two rules: the page's own invitation to
+ * tell Zamen Een a story, the way a paper fills a gap with a house ad. */
+static void call_for_stories(struct compose *c, const struct print_flow *f,
+                             double bottom)
+{
+	const struct print_design *pd = c->pd;
+	double used = 0;
+	for (unsigned i = 0; i < f->placed->len; i++) {
+		const struct print_placed *p =
+		    &g_array_index(f->placed, struct print_placed, i);
+		used = fmax(used, p->y + p->n * p->b->leading);
+	}
+	double w = span_width(c, c->story_n);
+	int n = c->story_n > 2 ? c->story_n - 2 : c->story_n;
+	double tw = span_width(c, n);
+	char *head = text_for(c, PT_OPROEP_KOP, NULL, NULL);
+	char *body = text_for(c, PT_OPROEP, NULL, NULL);
+	struct print_block *hb = simple(c, PS_OPROEP_KOP, head, tw);
+	struct print_block *bb = simple_md(c, PS_OPROEP, body, tw);
+	g_free(head);
+	g_free(body);
+	double inner = (hb ? hb->n_lines * hb->leading + hb->after : 0) +
+	               (bb ? bb->before + bb->n_lines * bb->leading : 0);
+	double rule = pd->label_rule, gap = pd->story_gap;
+	double need = inner + 2 * rule + 4 * gap;
+	double room = bottom - used;
+	if (!hb || !bb || room < need + 2 * gap) {
+		print_block_free(hb);
+		print_block_free(bb);
+		return;
+	}
+	double top = used + (room - need) / 2 + gap;
+	add_rule(c->pg, c->x0, top + rule / 2, c->x0 + w, top + rule / 2, rule,
+	         pd->label_rule_colour);
+	double x = c->x0 + (w - tw) / 2;
+	double y = top + rule + gap;
+	y = stack(c->pg, own(c, hb, PART_OTHER), x, y, true);
+	y = stack(c->pg, own(c, bb, PART_OTHER), x, y, false) - bb->after;
+	y += gap + rule / 2;
+	add_rule(c->pg, c->x0, y, c->x0 + w, y, rule, pd->label_rule_colour);
+}
+
 static bool story(struct compose *c, double top, struct print_fit *fit)
 {
 	const struct print_design *pd = c->pd;
@@ -1073,6 +1134,7 @@ static bool story(struct compose *c, double top, struct print_fit *fit)
 		got.words =
 		    lines ? (int)lround((double)got.lines * words / lines) : 0;
 		balance(blocks, cols, c->story_n, grid, &f);
+		call_for_stories(c, &f, bottom);
 	} else {
 		overflow((struct print_block **)blocks->pdata, blocks->len, &f,
 		         grid, PART_STORY, &got.lines, &got.words, &got.from);

@@ -65,7 +65,7 @@ page_content() {
 }
 
 P=$TMP/p48.pdf
-echo "1..33"
+echo "1..34"
 
 run 0 print 2026-48 --source "$SITE" --output "$P" --today 2026-11-22 &&
 	grep -q "^zamen: krantenpagina geschreven: $P\$" "$TMP/out" &&
@@ -114,6 +114,10 @@ grep -q 'VAN DE REDACTIE' "$TMP/t48.txt" &&
 	grep -q 'Contactpunt Zamen' "$TMP/t48.txt" && grep -q '0321 760 000' "$TMP/t48.txt" &&
 	grep -q 'contactpunt@zameneen.nl' "$TMP/t48.txt"
 ok $? "the editorial, the partner in the spotlight and the contact box"
+
+grep -q 'Vertel ook uw verhaal' "$TMP/t48.txt" &&
+	grep -q 'Heeft u zelf ervaren hoe het is om alleen te zijn' "$TMP/t48.txt"
+ok $? "under a short story there is room for the call for stories"
 
 ! grep -q 'Verborgen' "$TMP/t48.txt" && ! grep -aq 'Verborgen' "$TMP/q48.pdf" &&
 	! pdfinfo "$P" | grep -q 'Verborgen' &&
@@ -169,7 +173,8 @@ ok $? "a story that does not fit: exit 1 and how much to cut, in Dutch"
 ok $? "the proof with the overflow marked is written beside, never as the page"
 
 text "$TMP/p49-proef.pdf" | grep -q 'met al die tijd' &&
-	! text "$TMP/p49-proef.pdf" | grep -q 'Inmiddels'
+	! text "$TMP/p49-proef.pdf" | grep -q 'Inmiddels' &&
+	! text "$TMP/p49-proef.pdf" | grep -q 'Vertel ook uw verhaal'
 ok $? "the proof ends just before the words that fall away"
 
 run 1 print 2026-50 --source "$SITE" --output "$TMP/p50.pdf" --today 2026-11-22 &&
