@@ -969,13 +969,22 @@ static double editorial(struct compose *c, double story_top)
 static void balance(GPtrArray *blocks, struct print_column *cols, int n,
                     double grid, struct print_flow *f)
 {
-	double bottom = cols[0].bottom;
-	for (;;) {
+	double bottom = cols[0].bottom, top = cols[0].top;
+	for (int i = 1; i < n; i++)
+		top = fmax(top, cols[i].top);
+	/* An empty body fits any height: stop at the highest top. */
+	while (bottom - grid >= top) {
 		for (int i = 0; i < n; i++)
 			cols[i].bottom = bottom - grid;
 		struct print_flow tighter;
 		bool ok = print_flow_run((struct print_block **)blocks->pdata,
 		                         blocks->len, cols, n, grid, &tighter);
+		/* Never so tight that the text skips its first column. */
+		if (ok && f->placed->len && tighter.placed->len &&
+		    g_array_index(tighter.placed, struct print_placed, 0)
+		            .column !=
+		        g_array_index(f->placed, struct print_placed, 0).column)
+			ok = false;
 		if (!ok) {
 			print_flow_clear(&tighter);
 			break;
@@ -1131,8 +1140,12 @@ static bool story(struct compose *c, double top, struct print_fit *fit)
 		story_words((struct print_block **)blocks->pdata, blocks->len,
 		            PART_STORY, &words, &lines);
 		got.lines = (int)floor(f.room / grid + 1e-6);
-		got.words =
-		    lines ? (int)lround((double)got.lines * words / lines) : 0;
+		/* About as many words a line as the story has; for a story
+		 * with no body yet, a word of six letters and a space. */
+		double per_line =
+		    lines ? (double)words / lines
+		          : c->colw / (pd->styles[PS_TEKST].size * 0.5 * 7);
+		got.words = (int)lround(got.lines * per_line);
 		balance(blocks, cols, c->story_n, grid, &f);
 		call_for_stories(c, &f, bottom);
 	} else {
