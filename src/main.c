@@ -107,34 +107,43 @@ static const char *edition_pdf(void *data, const struct edition *e)
 
 /* Sets every published edition and writes its PDF; an edition whose story
  * does not fit is an error, so nothing half-built is published. */
-static bool print_editions(const struct site *s, const char *layouts,
-                           struct write_out *w, struct pdfs *out,
-                           struct diags *d)
+/* The printing of every published edition, on a thread of its own: the
+ * print stage may run on one thread at a time (print.h), so it runs beside
+ * the website's render threads rather than among them. */
+struct print_job {
+	const struct site *s;
+	const char *layouts;
+	struct write_out *w;
+	struct pdfs *pdfs;
+	struct diags *d; /* its own; merged after the join */
+	bool ok;
+};
+
+/* Sets every published edition and writes its PDF; an edition whose story
+ * does not fit is an error, so nothing half-built is published. */
+static gpointer print_editions(gpointer data)
 {
-	struct print_design *pd = print_design_load(layouts, d);
-	if (!pd)
-		return false;
-	bool ok = true;
-	for (size_t i = 0; i < s->n_editions; i++) {
-		const struct edition *e = s->editions[i];
-		if (!e->doc.published)
+	struct print_job *j = data;
+	struct print_design *pd = print_design_load(j->layouts, j->d);
+	j->ok = pd != NULL;
+	for (size_t i = 0; pd && i < j->s->n_editions; i++) {
+		const struct edition *e = j->s->editions[i];
+		const char *path = g_hash_table_lookup(j->pdfs->paths, e);
+		if (!path)
 			continue;
 		size_t len;
 		struct print_fit fit = {0};
-		unsigned char *pdf = print_edition(pd, s, e, &len, &fit, d);
-		if (pdf && fit.fits) {
-			const char *path = url_edition_pdf(out->a, s, e);
-			ok &= write_file(w, path, pdf, len);
-			g_hash_table_insert(out->paths, (gpointer)e,
-			                    (gpointer)path);
-		} else {
-			ok = false;
-		}
+		unsigned char *pdf =
+		    print_edition(pd, j->s, e, &len, &fit, j->d);
+		if (pdf && fit.fits)
+			j->ok &= write_file(j->w, path, pdf, len);
+		else
+			j->ok = false;
 		g_free(pdf);
 		print_fit_clear(&fit);
 	}
 	print_design_free(pd);
-	return ok;
+	return NULL;
 }
 
 /* Renders the checked site into the output folder, atomically. */
@@ -155,10 +164,25 @@ static bool build_site(const struct cli *c, const struct site *s,
 	bool ok = false;
 	struct write_out *w = write_begin(output, c->source, d);
 	if (w) {
+		/* Every published edition gets its PDF, or the build fails:
+		 * so its page can link the PDF before it is made. */
 		struct pdfs pdfs = {g_hash_table_new(NULL, NULL), arena_new()};
+		for (size_t i = 0; i < s->n_editions; i++)
+			if (s->editions[i]->doc.published)
+				g_hash_table_insert(
+				    pdfs.paths, (gpointer)s->editions[i],
+				    (gpointer)url_edition_pdf(pdfs.a, s,
+				                              s->editions[i]));
+		struct print_job job = {s,     layouts,     w,
+		                        &pdfs, diags_new(), false};
+		GThread *printer =
+		    g_thread_new("zamen-print", print_editions, &job);
 		struct render_extra extra = {edition_pdf, &pdfs};
-		if (print_editions(s, layouts, w, &pdfs, d) &&
-		    render_site(s, t, layouts, &extra, w, NULL, d))
+		bool rendered = render_site(s, t, layouts, &extra, w, NULL, d);
+		g_thread_join(printer);
+		diags_merge(d, job.d);
+		diags_free(job.d);
+		if (rendered && job.ok)
 			ok = write_commit(w, d);
 		else
 			write_abort(w);
