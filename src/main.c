@@ -173,8 +173,9 @@ static bool build_site(const struct cli *c, const struct site *s,
 				    pdfs.paths, (gpointer)s->editions[i],
 				    (gpointer)url_edition_pdf(pdfs.a, s,
 				                              s->editions[i]));
-		struct print_job job = {s,     layouts,     w,
-		                        &pdfs, diags_new(), false};
+		char *print_layouts = cli_print_layouts_dir(c->source);
+		struct print_job job = {s,     print_layouts, w,
+		                        &pdfs, diags_new(),   false};
 		GThread *printer =
 		    g_thread_new("zamen-print", print_editions, &job);
 		struct render_extra extra = {edition_pdf, &pdfs};
@@ -182,6 +183,7 @@ static bool build_site(const struct cli *c, const struct site *s,
 		g_thread_join(printer);
 		diags_merge(d, job.d);
 		diags_free(job.d);
+		g_free(print_layouts);
 		if (rendered && job.ok)
 			ok = write_commit(w, d);
 		else
@@ -202,7 +204,7 @@ static bool build_site(const struct cli *c, const struct site *s,
 static bool check_print(const struct cli *c, const struct site *s,
                         struct diags *d)
 {
-	char *layouts = cli_layouts_dir(c->source);
+	char *layouts = cli_print_layouts_dir(c->source);
 	struct print_design *pd = print_design_load(layouts, d);
 	g_free(layouts);
 	if (!pd)

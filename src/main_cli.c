@@ -10,7 +10,8 @@ const char cli_usage_text[] =
     "  zamen check [--source MAP] [--today JJJJ-MM-DD]\n"
     "  zamen build [--source MAP] [--output MAP] [--drafts] "
     "[--today JJJJ-MM-DD]\n"
-    "  zamen print JJJJ-NR [--source MAP] [--output BESTAND]\n"
+    "  zamen print JJJJ-NR [--source MAP] [--output BESTAND] "
+    "[--today JJJJ-MM-DD]\n"
     "  zamen --help | --version\n";
 
 int cli_usage_error(const char *fmt, const char *arg)
@@ -73,12 +74,9 @@ void cli_site_exit(struct cli_site *s)
 #endif
 }
 
-char *cli_layouts_dir(const char *source)
+/* layouts/ beside the binary, else the project's own. */
+static char *fallback_layouts(void)
 {
-	char *own = g_build_filename(source, "layouts", NULL);
-	if (cli_is_dir(own))
-		return own;
-	g_free(own);
 	char *exe = g_file_read_link("/proc/self/exe", NULL);
 	if (exe) {
 		char *dir = g_path_get_dirname(exe);
@@ -90,4 +88,23 @@ char *cli_layouts_dir(const char *source)
 		g_free(beside);
 	}
 	return g_strdup(ZAMEN_LAYOUTS_DIR);
+}
+
+char *cli_layouts_dir(const char *source)
+{
+	char *own = g_build_filename(source, "layouts", NULL);
+	if (cli_is_dir(own))
+		return own;
+	g_free(own);
+	return fallback_layouts();
+}
+
+char *cli_print_layouts_dir(const char *source)
+{
+	char *design = g_build_filename(source, "layouts", "journaal",
+	                                "ontwerp.yaml", NULL);
+	bool own = g_file_test(design, G_FILE_TEST_IS_REGULAR);
+	g_free(design);
+	return own ? g_build_filename(source, "layouts", NULL)
+	           : fallback_layouts();
 }

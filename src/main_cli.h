@@ -52,6 +52,11 @@ void cli_site_exit(struct cli_site *s);
  * own layouts (ZAMEN_LAYOUTS_DIR, fixed at build time). */
 char *cli_layouts_dir(const char *source);
 
+/* The layouts to print with: as cli_layouts_dir, but a source whose own
+ * layouts/ has no journaal/ontwerp.yaml (only web layouts) is printed with
+ * the fallback's design and fonts. Newly allocated (g_free). */
+char *cli_print_layouts_dir(const char *source);
+
 /* Whether path is an existing folder. */
 bool cli_is_dir(const char *path);
 

@@ -134,7 +134,7 @@ int main_print(int argc, char **argv)
 		return EXIT_CONTENT;
 	}
 
-	char *layouts = cli_layouts_dir(c.source);
+	char *layouts = cli_print_layouts_dir(c.source);
 	struct print_design *pd = print_design_load(layouts, cs.diags);
 	g_free(layouts);
 	struct print_fit fit = {0};

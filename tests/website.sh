@@ -32,7 +32,7 @@ build() { # SOURCE OUTPUT [more options]
 		>"$TMP/out" 2>"$TMP/err"
 }
 
-echo "1..16"
+echo "1..17"
 
 build "$ROOT" "$TMP/a"
 ok $? "the example site builds"
@@ -108,6 +108,12 @@ sed -i 's|<h1>{{TITEL}}</h1>|<h1 class="eigen">{{TITEL}}</h1>|' "$TMP/broken/lay
 build "$TMP/broken" "$TMP/own" && grep -q 'class="eigen"' "$TMP/own/over-ons/index.html" &&
 	! grep -q 'class="eigen"' "$TMP/a/over-ons/index.html"
 ok $? "a source with its own layouts/ is built with them"
+
+# Own web layouts without a print design: printed with the project's.
+rm -rf "$TMP/broken/layouts/journaal" "$TMP/broken/layouts/fonts"
+build "$TMP/broken" "$TMP/webonly" &&
+	[ -s "$TMP/webonly/journaal/2026-47/zamen-een-journaal-2026-47.pdf" ]
+ok $? "own web layouts without a print design still give the edition PDFs"
 
 echo stale >"$TMP/a/verouderd.html"
 build "$ROOT" "$TMP/a" && [ ! -e "$TMP/a/verouderd.html" ] &&
