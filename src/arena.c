@@ -3,6 +3,7 @@
 #include <glib.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Blocks grow geometrically up to BLOCK_MAX; a request larger than a block
@@ -131,11 +132,16 @@ char *arena_strdup(struct arena *a, const char *s)
 
 char *arena_printf(struct arena *a, const char *fmt, ...)
 {
-	va_list ap;
+	/* Formatted straight into the arena: measure, then write. */
+	va_list ap, again;
 	va_start(ap, fmt);
-	char *tmp = g_strdup_vprintf(fmt, ap);
+	va_copy(again, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	char *p = arena_strdup(a, tmp);
-	g_free(tmp);
+	if (n < 0)
+		g_error("zamen: ongeldige opmaak '%s'", fmt);
+	char *p = arena_alloc(a, (size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, again);
+	va_end(again);
 	return p;
 }

@@ -7,6 +7,10 @@
 
 const char *url_segment(struct arena *a, const char *value)
 {
+	/* Vocabulary values are slugs already (checked): only "+" needs a
+	 * word, so the transliteration below is rarely needed. */
+	if (text_is_slug(value))
+		return value;
 	GString *s = g_string_new(NULL);
 	for (const char *p = value; *p; p++) {
 		if (*p == '+')
