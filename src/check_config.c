@@ -157,6 +157,13 @@ void check_config(struct site *s, const struct fm_node *root, struct diags *d)
 		           "'gemeente' is geen kern: een verhaal kan 'kern: "
 		           "gemeente' al gebruiken voor de hele gemeente; "
 		           "haal het weg uit 'kernen'");
+	/* kalender/<kern>.ics sits beside kalender/activiteiten.ics. */
+	if (strlist_has(&c->kernen, "activiteiten"))
+		diag_error(
+		    d, field_pos(&f, fm_get(root, "kernen")),
+		    "'activiteiten' kan geen kern zijn: die naam "
+		    "gebruikt zamen voor de agenda met alle activiteiten "
+		    "(kalender/activiteiten.ics); kies een andere naam");
 	check_contact(s, &f);
 	check_journaal(s, &f);
 }

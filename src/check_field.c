@@ -353,6 +353,14 @@ const char *field_url(const struct fields *f, const char *name)
 			           f->prefix, name, v);
 		return NULL;
 	}
+	const char *bad = strpbrk(v, "\"<>\\ \t{}|^`");
+	if (bad) {
+		diag_error(f->d, field_pos(f, n),
+		           "'%s%s' bevat een teken dat niet in een webadres "
+		           "hoort ('%c'); controleer het adres",
+		           f->prefix, name, *bad);
+		return NULL;
+	}
 	return v;
 }
 

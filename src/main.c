@@ -59,6 +59,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
 	c->source = ".";
 	c->today = date_today_amsterdam((int64_t)time(NULL));
 	c->command = argv[1];
+	int rc = EXIT_OK;
 	bool is_build = !strcmp(c->command, "build");
 	if (strcmp(c->command, "check") && !is_build)
 		return cli_usage_error(
@@ -72,13 +73,9 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		} else if (is_build && (v = cli_option(argc, argv, &i,
 		                                       "--output", &error))) {
 			c->output = v;
-		} else if ((v = cli_option(argc, argv, &i, "--today",
-		                           &error))) {
-			if (!date_parse(v, &c->today, NULL))
-				return cli_usage_error("--today verwacht een "
-				                       "datum als JJJJ-MM-DD, "
-				                       "niet '%s'",
-				                       v);
+		} else if (cli_today_option(argc, argv, &i, &c->today, &rc)) {
+			if (rc != EXIT_OK)
+				return rc;
 		} else if (error) {
 			return EXIT_USAGE;
 		} else if (is_build && !strcmp(argv[i], "--drafts")) {

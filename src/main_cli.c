@@ -42,6 +42,22 @@ const char *cli_option(int argc, char **argv, int *i, const char *name,
 	return argv[++*i];
 }
 
+bool cli_today_option(int argc, char **argv, int *i, date_t *today, int *rc)
+{
+	bool error = false;
+	const char *v = cli_option(argc, argv, i, "--today", &error);
+	if (error) {
+		*rc = EXIT_USAGE;
+		return true;
+	}
+	if (!v)
+		return false;
+	if (!date_parse(v, today, NULL))
+		*rc = cli_usage_error(
+		    "--today verwacht een datum als JJJJ-MM-DD, niet '%s'", v);
+	return true;
+}
+
 bool cli_is_dir(const char *path)
 {
 	struct stat st;

@@ -27,6 +27,10 @@ int cli_usage_error(const char *fmt, const char *arg);
 const char *cli_option(int argc, char **argv, int *i, const char *name,
                        bool *error);
 
+/* Whether argv[*i] is --today (advancing *i past its value); a malformed
+ * date prints the usage and sets *rc to EXIT_USAGE. */
+bool cli_today_option(int argc, char **argv, int *i, date_t *today, int *rc);
+
 /* A loaded and checked source folder and everything that owns it. */
 struct cli_site {
 	struct arena *arena;

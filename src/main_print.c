@@ -42,6 +42,7 @@ static int parse_args(int argc, char **argv, struct print_cli *c)
 {
 	c->source = ".";
 	c->today = date_today_amsterdam((int64_t)time(NULL));
+	int rc = EXIT_OK;
 	for (int i = 2; i < argc; i++) {
 		bool error = false;
 		const char *v;
@@ -50,13 +51,9 @@ static int parse_args(int argc, char **argv, struct print_cli *c)
 		} else if ((v = cli_option(argc, argv, &i, "--output",
 		                           &error))) {
 			c->output = v;
-		} else if ((v = cli_option(argc, argv, &i, "--today",
-		                           &error))) {
-			if (!date_parse(v, &c->today, NULL))
-				return cli_usage_error("--today verwacht een "
-				                       "datum als JJJJ-MM-DD, "
-				                       "niet '%s'",
-				                       v);
+		} else if (cli_today_option(argc, argv, &i, &c->today, &rc)) {
+			if (rc != EXIT_OK)
+				return rc;
 		} else if (error) {
 			return EXIT_USAGE;
 		} else if (argv[i][0] == '-') {
