@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "render_url.h"
+#include "text.h"
 
 /* A story or an edition on its way into the feed. */
 struct feed_item {
@@ -23,49 +24,13 @@ static int cmp_item(const void *pa, const void *pb)
 	return strcmp(a->path, b->path);
 }
 
-/* Appends s escaped for XML text and attribute values alike. Characters
- * XML 1.0 forbids even as references (C0 controls other than tab and line
- * feed, U+FFFE, U+FFFF) are dropped; a carriage return would be read back
- * as a line feed anyway. The site holds valid UTF-8 only. */
-static void append_xml(GString *out, const char *s)
-{
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '&':
-			g_string_append(out, "&amp;");
-			break;
-		case '<':
-			g_string_append(out, "&lt;");
-			break;
-		case '>':
-			g_string_append(out, "&gt;");
-			break;
-		case '"':
-			g_string_append(out, "&quot;");
-			break;
-		case '\'':
-			g_string_append(out, "&apos;");
-			break;
-		default:
-			if (*p < 0x20 && *p != '\t' && *p != '\n')
-				break;
-			/* U+FFFE and U+FFFF are EF BF BE and EF BF BF. */
-			if (p[0] == 0xEF && p[1] == 0xBF &&
-			    (p[2] == 0xBE || p[2] == 0xBF)) {
-				p += 2;
-				break;
-			}
-			g_string_append_c(out, (char)*p);
-		}
-	}
-}
 
 /* <name>escaped text</name> on a line of its own, indented. */
 static void put_element(GString *out, const char *indent, const char *name,
                         const char *text)
 {
 	g_string_append_printf(out, "%s<%s>", indent, name);
-	append_xml(out, text);
+	text_append_escaped(out, text);
 	g_string_append_printf(out, "</%s>\n", name);
 }
 
@@ -94,7 +59,7 @@ static void put_link(GString *out, const char *indent, const char *rel,
 {
 	g_string_append_printf(out, "%s<link rel=\"%s\" type=\"%s\" href=\"",
 	                       indent, rel, type);
-	append_xml(out, href);
+	text_append_escaped(out, href);
 	g_string_append(out, "\"/>\n");
 }
 
@@ -126,7 +91,7 @@ static void put_entry(GString *out, struct arena *ar, const struct site *s,
 		}
 		for (size_t i = 0; i < it->story->themas.n; i++) {
 			g_string_append(out, "    <category term=\"");
-			append_xml(out, it->story->themas.v[i]);
+			text_append_escaped(out, it->story->themas.v[i]);
 			g_string_append(out, "\"/>\n");
 		}
 	}

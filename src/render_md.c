@@ -7,30 +7,6 @@
 #include "render_url.h"
 #include "text.h"
 
-void md_escape(GString *out, const char *text)
-{
-	for (const char *p = text; *p; p++) {
-		switch (*p) {
-		case '&':
-			g_string_append(out, "&amp;");
-			break;
-		case '<':
-			g_string_append(out, "&lt;");
-			break;
-		case '>':
-			g_string_append(out, "&gt;");
-			break;
-		case '"':
-			g_string_append(out, "&quot;");
-			break;
-		case '\'':
-			g_string_append(out, "&#39;");
-			break;
-		default:
-			g_string_append_c(out, *p);
-		}
-	}
-}
 
 struct ctx {
 	const struct site *s;
@@ -104,7 +80,7 @@ static void heading_open(struct ctx *c, cmark_node *n)
 	/* The same ids the checks know (md_heading_ids), one per heading. */
 	const char *id = c->ids[c->next_id] ? c->ids[c->next_id++] : "kop";
 	g_string_append_printf(c->out, "<h%d id=\"", level);
-	md_escape(c->out, id);
+	text_append_escaped(c->out, id);
 	g_string_append(c->out, "\">");
 }
 
@@ -147,14 +123,14 @@ static void enter(struct ctx *c, cmark_node *n)
 		break;
 	case CMARK_NODE_CODE_BLOCK:
 		g_string_append(o, "<pre><code>");
-		md_escape(o, cmark_node_get_literal(n));
+		text_append_escaped(o, cmark_node_get_literal(n));
 		g_string_append(o, "</code></pre>\n");
 		break;
 	case CMARK_NODE_THEMATIC_BREAK:
 		g_string_append(o, "<hr>\n");
 		break;
 	case CMARK_NODE_TEXT:
-		md_escape(o, cmark_node_get_literal(n));
+		text_append_escaped(o, cmark_node_get_literal(n));
 		break;
 	case CMARK_NODE_SOFTBREAK:
 		g_string_append_c(o, '\n');
@@ -164,7 +140,7 @@ static void enter(struct ctx *c, cmark_node *n)
 		break;
 	case CMARK_NODE_CODE:
 		g_string_append(o, "<code>");
-		md_escape(o, cmark_node_get_literal(n));
+		text_append_escaped(o, cmark_node_get_literal(n));
 		g_string_append(o, "</code>");
 		break;
 	case CMARK_NODE_EMPH:
@@ -180,11 +156,11 @@ static void enter(struct ctx *c, cmark_node *n)
 		if (!open)
 			break;
 		g_string_append(o, "<a href=\"");
-		md_escape(o, href);
+		text_append_escaped(o, href);
 		const char *title = cmark_node_get_title(n);
 		if (title && *title) {
 			g_string_append(o, "\" title=\"");
-			md_escape(o, title);
+			text_append_escaped(o, title);
 		}
 		g_string_append(o, "\">");
 		break;
@@ -195,12 +171,12 @@ static void enter(struct ctx *c, cmark_node *n)
 		md_plain_text(n, alt);
 		if (src) {
 			g_string_append(o, "<img src=\"");
-			md_escape(o, src);
+			text_append_escaped(o, src);
 			g_string_append(o, "\" alt=\"");
-			md_escape(o, alt->str);
+			text_append_escaped(o, alt->str);
 			g_string_append(o, "\">");
 		} else {
-			md_escape(o, alt->str);
+			text_append_escaped(o, alt->str);
 		}
 		g_string_free(alt, TRUE);
 		break;

@@ -32,7 +32,5 @@ void md_render_html(const struct site *s, const struct doc *d,
                     const char *page_path, struct arena *a, GString *out,
                     GArray *files);
 
-/* Escapes text for HTML text and attribute values (& < > " '). */
-void md_escape(GString *out, const char *text);
 
 #endif

@@ -136,3 +136,40 @@ const char *text_nearest(const char *word, const char *const *candidates,
 	}
 	return best_d <= limit ? best : NULL;
 }
+
+/* Appends s escaped for XML and HTML text and attribute values alike. Characters
+ * XML 1.0 forbids even as references (C0 controls other than tab and line
+ * feed, U+FFFE, U+FFFF) are dropped; a carriage return would be read back
+ * as a line feed anyway. The site holds valid UTF-8 only. */
+void text_append_escaped(GString *out, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '&':
+			g_string_append(out, "&amp;");
+			break;
+		case '<':
+			g_string_append(out, "&lt;");
+			break;
+		case '>':
+			g_string_append(out, "&gt;");
+			break;
+		case '"':
+			g_string_append(out, "&quot;");
+			break;
+		case '\'':
+			g_string_append(out, "&apos;");
+			break;
+		default:
+			if (*p < 0x20 && *p != '\t' && *p != '\n')
+				break;
+			/* U+FFFE and U+FFFF are EF BF BE and EF BF BF. */
+			if (p[0] == 0xEF && p[1] == 0xBF &&
+			    (p[2] == 0xBE || p[2] == 0xBF)) {
+				p += 2;
+				break;
+			}
+			g_string_append_c(out, (char)*p);
+		}
+	}
+}

@@ -5,6 +5,7 @@
 #ifndef ZAMEN_TEXT_H
 #define ZAMEN_TEXT_H
 
+#include <glib.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -30,5 +31,12 @@ char *text_slugify(const char *s);
  * when none is close enough to be a plausible typo. */
 const char *text_nearest(const char *word, const char *const *candidates,
                          size_t n);
+
+/* Appends s to out escaped for XML and HTML, in text and in attribute
+ * values alike: & < > " ' become entities (&apos; for the apostrophe,
+ * valid in XML and HTML5), and the characters XML forbids even as
+ * references (C0 controls but tab and line feed, U+FFFE, U+FFFF) are
+ * dropped. s is valid UTF-8. */
+void text_append_escaped(GString *out, const char *s);
 
 #endif
