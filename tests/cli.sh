@@ -1,33 +1,7 @@
 #!/bin/sh
 # The command line as an editor meets it: exit codes, where messages go,
 # defaults. Speaks TAP for prove. ZAMEN names the binary under test.
-set -u
-ZAMEN=${ZAMEN:-$(pwd)/zamen}
-ROOT=$(pwd)
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-n=0
-failed=0
-
-ok() {
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=$((failed + 1))
-		[ -f "$TMP/err" ] && sed 's/^/# stderr: /' "$TMP/err"
-	fi
-}
-
-# run EXPECTED_STATUS ARGS...: runs zamen, keeps stdout and stderr.
-run() {
-	want=$1
-	shift
-	"$ZAMEN" "$@" >"$TMP/out" 2>"$TMP/err"
-	got=$?
-	[ "$got" -eq "$want" ]
-}
+. tests/tap.sh
 
 echo "1..14"
 
@@ -80,5 +54,4 @@ run 0 build --source "$ROOT" --output "$TMP/met-concepten" --drafts --today 2026
 	[ -f "$TMP/met-concepten/verhalen/na-mijn-beroerte/index.html" ]
 ok $? "build --drafts publishes the draft story too"
 
-echo "# $((n - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+tap_end

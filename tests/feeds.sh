@@ -7,28 +7,12 @@
 # what the other two lack (summer-time changes, UNTIL in winter and summer,
 # awkward characters). Then shows that the checks do fail on broken output.
 # Speaks TAP for prove.
-set -u
-ROOT=$(pwd)
+. tests/tap.sh
+TAP_LOG=$TMP/log
 GEN=${FEEDS_GEN:-$ROOT/build/rel/tests/feeds_gen}
 PYTHON=${PYTHON:-/usr/bin/python3} # Debian's, which has the parsers
 TODAY=2026-11-22
 WEEKS=60 # from today through the summer-time changes of March and October
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-n=0
-failed=0
-
-ok() {
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=$((failed + 1))
-		[ -s "$TMP/log" ] && sed 's/^/# /' "$TMP/log"
-	fi
-	: >"$TMP/log"
-}
 
 # Every output of OUT as one text with iCalendar lines unfolded and TEXT
 # unescaped, so that a name cannot hide behind a fold or a backslash.
@@ -151,5 +135,4 @@ expect_failure "a sitemap outside the sitemaps.org namespace" sitemap.xml \
 	's# xmlns="[^"]*"##' \
 	xmllint --noout --schema tests/feeds/sitemap.xsd "$B/sitemap.xml"
 
-echo "# $((n - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+tap_end

@@ -3,26 +3,9 @@
 # determinism, relative links that all resolve, privacy, escaping on every
 # page kind, atomic failure, stale files removed, the output guard, and the
 # layouts fallback. ZAMEN names the binary under test.
-set -u
-ZAMEN=${ZAMEN:-$(pwd)/zamen}
-ROOT=$(pwd)
+. tests/tap.sh
 PY=/usr/bin/python3
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
 TODAY=2026-11-22
-n=0
-failed=0
-
-ok() {
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=$((failed + 1))
-		[ -s "$TMP/err" ] && sed 's/^/# /' "$TMP/err" | head -20
-	fi
-}
 
 build() { # SOURCE OUTPUT [more options]
 	src=$1
@@ -141,5 +124,4 @@ grep -q 'href="../activiteiten/samen-eten-swifterbant/"' \
 		"$TMP/a/verhalen/de-boer-op-het-bankje/index.html"
 ok $? "a Markdown link to a content file becomes that page's relative URL"
 
-echo "# $((n - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+tap_end

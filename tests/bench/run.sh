@@ -44,6 +44,12 @@ run_all() { # TARGET-FOLDER LABEL
 	rm -rf "$1/z" "$1/h"
 }
 
+# One newspaper page of the example site (loading that site included).
+ROOT=$(cd "$HERE/../.." && pwd)
+best "zamen print (1 pagina)" "$DIR.pdf" "$ZAMEN" print 2026-48 --source "$ROOT" \
+	--output "$DIR.pdf" --today 2026-11-22
+rm -f "$DIR.pdf"
+
 run_all "$(cd "$(dirname "$DIR")" && pwd)/bench-out" "schijf"
 if [ -d /dev/shm ] && [ -w /dev/shm ]; then
 	run_all "/dev/shm/zamen-bench-$$" "tmpfs"
