@@ -18,15 +18,6 @@
 
 #include "testsite.h"
 
-static struct story *story(struct site *s, const char *slug)
-{
-	for (size_t i = 0; i < s->n_stories; i++)
-		if (!strcmp(s->stories[i]->doc.slug, slug))
-			return s->stories[i];
-	fail_msg("no story %s", slug);
-	return NULL;
-}
-
 /* The <entry> whose id is basis_url + path, through </entry> and its line
  * break; newly allocated, or NULL when the feed has none. */
 static char *entry(const char *feed, const char *path)

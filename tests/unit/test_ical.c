@@ -17,15 +17,6 @@
 #include "testsite.h"
 
 /* The record behind a slug, writable: tests change the site on purpose. */
-static struct activity *activity(struct site *s, const char *slug)
-{
-	for (size_t i = 0; i < s->n_activities; i++)
-		if (!strcmp(s->activities[i]->doc.slug, slug))
-			return s->activities[i];
-	fail_msg("no activity %s", slug);
-	return NULL;
-}
-
 /* The VEVENT with UID slug@www.zameneen.nl, from BEGIN to END and its CRLF,
  * newly allocated; NULL when there is none. */
 static char *event(const char *cal, const char *slug)

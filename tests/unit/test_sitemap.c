@@ -13,43 +13,7 @@
 #include "model.h"
 #include "render_sitemap.h"
 
-#define SOURCE "tests/sites/model"
-
-struct fixture {
-	struct arena *a;
-	struct diags *d;
-	struct site *s;
-};
-
-static int setup(void **state)
-{
-	struct fixture *f = g_new0(struct fixture, 1);
-	f->a = arena_new();
-	f->d = diags_new();
-	struct load_tree *t = load_tree(SOURCE, f->a, f->d);
-	struct check_opts o = {.drafts = false};
-	assert_true(date_parse("2026-11-22", &o.today, NULL));
-	f->s = check_site(t, &o, f->d);
-	assert_non_null(f->s);
-	assert_int_equal(diags_errors(f->d), 0);
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-	site_free(f->s);
-	diags_free(f->d);
-	arena_free(f->a);
-	g_free(f);
-	return 0;
-}
-
-static struct site *site_of(void **state)
-{
-	return ((struct fixture *)*state)->s;
-}
+#include "testsite.h"
 
 static void sorted_unique_absolute(void **state)
 {

@@ -69,4 +69,19 @@ static inline struct site *site_of(void **state)
 	return ((struct fixture *)*state)->s;
 }
 
+/* The record of slug, to change for a case the fixture lacks. */
+static inline struct story *story(struct site *s, const char *slug)
+{
+	const struct story *x = site_story(s, slug);
+	assert_non_null(x);
+	return (struct story *)x;
+}
+
+static inline struct activity *activity(struct site *s, const char *slug)
+{
+	const struct activity *x = site_activity(s, slug);
+	assert_non_null(x);
+	return (struct activity *)x;
+}
+
 #endif
