@@ -213,6 +213,37 @@ date_t field_date(const struct fields *f, const char *name, bool required)
 	return n ? field_date_node(f, n, name) : DATE_NONE;
 }
 
+/* Editors write times the Dutch way, "10.00" or "9.30": when such a value
+ * means a valid time with colons (and a leading zero), report it with that
+ * value. A value without a dot gets the general message, whose example
+ * already shows the leading zero. */
+static bool time_suggestion(const struct fields *f, const struct fm_node *n,
+			    const char *name)
+{
+	const char *v = n->value;
+	if (!strchr(v, '.'))
+		return false;
+	GString *fix = g_string_new(NULL);
+	for (size_t i = 0; v[i]; i++) {
+		bool starts_time = g_ascii_isdigit(v[i]) &&
+				   (i == 0 || !g_ascii_isdigit(v[i - 1])) &&
+				   (v[i + 1] == ':' || v[i + 1] == '.');
+		if (starts_time)
+			g_string_append_c(fix, '0');
+		g_string_append_c(fix, v[i] == '.' ? ':' : v[i]);
+	}
+	struct date_time_range t;
+	bool ok = strcmp(fix->str, v) &&
+		  date_time_parse(fix->str, &t) == DATE_TIME_OK;
+	if (ok)
+		diag_error(f->d, field_pos(f, n),
+			   "'%s%s' moet een tijd zijn als UU:MM of een tijdvak "
+			   "als UU:MM-UU:MM — bedoelde u '%s'?",
+			   f->prefix, name, fix->str);
+	g_string_free(fix, TRUE);
+	return ok;
+}
+
 bool field_time(const struct fields *f, const char *name, bool required,
                 struct date_time_range *out)
 {
@@ -237,6 +268,8 @@ bool field_time(const struct fields *f, const char *name, bool required,
 		break;
 	case DATE_TIME_MALFORMED:
 	default:
+		if (time_suggestion(f, n, name))
+			break;
 		diag_error(
 		    f->d, field_pos(f, n),
 		    "'%s%s' moet een tijd zijn als UU:MM of een tijdvak "

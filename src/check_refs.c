@@ -155,6 +155,47 @@ static void edition_refs(struct site *s, struct edition *e, struct diags *d)
 	}
 }
 
+static gint cmp_strings(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A photo or logo that is not there, with the file of that folder whose
+ * name is nearest ("foto.jpeg" when "foto.jpg" is there). */
+static void report_missing_file(const struct load_tree *t, struct diags *d,
+				struct diag_pos pos, const char *written,
+				const char *resolved)
+{
+	char *folder = g_path_get_dirname(resolved);
+	char *full = g_build_filename(t->source, folder, NULL);
+	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+	GDir *dir = g_dir_open(full, 0, NULL);
+	const char *name;
+	while (dir && (name = g_dir_read_name(dir)))
+		if (!g_str_has_suffix(name, ".md"))
+			g_ptr_array_add(names, g_strdup(name));
+	if (dir)
+		g_dir_close(dir);
+	g_ptr_array_sort(names, cmp_strings);
+	const char *base = strrchr(resolved, '/');
+	base = base ? base + 1 : resolved;
+	const char *near = text_nearest(base, (const char *const *)names->pdata,
+					names->len);
+	if (near)
+		diag_error(d, pos,
+			   "het bestand '%s' bestaat niet (gezocht: %s) — "
+			   "bedoelde u '%s'?",
+			   written, resolved, near);
+	else
+		diag_error(d, pos,
+			   "het bestand '%s' bestaat niet (gezocht: %s); zet het "
+			   "naast dit bestand of verbeter de naam",
+			   written, resolved);
+	g_ptr_array_free(names, TRUE);
+	g_free(full);
+	g_free(folder);
+}
+
 static void file_exists(const struct load_tree *t, struct diags *d,
                         const struct doc *x, const char *field,
                         const char *resolved)
@@ -169,11 +210,7 @@ static void file_exists(const struct load_tree *t, struct diags *d,
 		           "'foto.jpg' in dezelfde map, niet '%s'",
 		           field, n->value);
 	else if (!load_file_exists(t, resolved))
-		diag_error(
-		    d, pos,
-		    "het bestand '%s' bestaat niet (gezocht: %s); zet het "
-		    "naast dit bestand of verbeter de naam",
-		    n->value, resolved);
+		report_missing_file(t, d, pos, n->value, resolved);
 }
 
 /* The line and column in the file where url is written, searching the body
