@@ -11,50 +11,16 @@ static const char *const kind_names[KIND_COUNT] = {
     [KIND_EDITION] = "editie",
 };
 
-/* Slugs of one kind, for suggestions; built only when a reference fails. */
-static const char **slugs_of(struct site *s, enum load_kind k, size_t *n)
+/* Slugs of one kind, for suggestions; built only when a reference fails.
+ * g_free the array, not the slugs. */
+static const char **slugs_of(const struct site *s, enum load_kind k,
+			     size_t *n)
 {
-	struct doc **arr;
-	switch (k) {
-	case KIND_STORY:
-		arr = (struct doc **)s->stories, *n = s->n_stories;
-		break;
-	case KIND_ACTIVITY:
-		arr = (struct doc **)s->activities, *n = s->n_activities;
-		break;
-	case KIND_PARTNER:
-		arr = (struct doc **)s->partners, *n = s->n_partners;
-		break;
-	case KIND_EDITION:
-		arr = (struct doc **)s->editions, *n = s->n_editions;
-		break;
-	case KIND_PAGE:
-	default:
-		arr = (struct doc **)s->pages, *n = s->n_pages;
-		break;
-	}
+	struct doc *const *docs = site_docs(s, k, n);
 	const char **v = g_new(const char *, *n ? *n : 1);
 	for (size_t i = 0; i < *n; i++)
-		v[i] = arr[i]->slug;
+		v[i] = docs[i]->slug;
 	return v;
-}
-
-static const struct doc *find(const struct site *s, enum load_kind k,
-                              const char *slug)
-{
-	switch (k) {
-	case KIND_STORY:
-		return (const struct doc *)site_story(s, slug);
-	case KIND_ACTIVITY:
-		return (const struct doc *)site_activity(s, slug);
-	case KIND_PARTNER:
-		return (const struct doc *)site_partner(s, slug);
-	case KIND_EDITION:
-		return (const struct doc *)site_edition(s, slug);
-	case KIND_PAGE:
-	default:
-		return (const struct doc *)site_page(s, slug);
-	}
 }
 
 /* Resolves a slug written at node n of file, reporting a slug that names
@@ -67,7 +33,7 @@ static const struct doc *resolve(struct site *s, struct diags *d,
 	struct diag_pos pos = {from->src->path, n->line, n->col};
 	if (n->type != FM_SCALAR || !*n->value)
 		return NULL;
-	const struct doc *to = find(s, k, n->value);
+	const struct doc *to = site_doc(s, k, n->value);
 	if (!to) {
 		size_t count;
 		const char **slugs = slugs_of(s, k, &count);
@@ -439,15 +405,12 @@ void check_refs(struct site *s, const struct load_tree *t, struct diags *d)
 		            s->partners[i]->logo);
 	menu_positions(s, d);
 
-	struct doc **kinds[] = {
-	    (struct doc **)s->pages, (struct doc **)s->stories,
-	    (struct doc **)s->activities, (struct doc **)s->partners,
-	    (struct doc **)s->editions};
-	size_t counts[] = {s->n_pages, s->n_stories, s->n_activities,
-	                   s->n_partners, s->n_editions};
-	for (size_t k = 0; k < G_N_ELEMENTS(kinds); k++)
-		for (size_t i = 0; i < counts[k]; i++)
-			check_body(s, t, d, kinds[k][i]);
+	for (int k = 0; k < KIND_COUNT; k++) {
+		size_t n;
+		struct doc *const *docs = site_docs(s, (enum load_kind)k, &n);
+		for (size_t i = 0; i < n; i++)
+			check_body(s, t, d, docs[i]);
+	}
 }
 
 void check_after_finish(struct site *s, struct diags *d)

@@ -121,10 +121,25 @@ void site_index_build(struct site *s, struct diags *d)
 	}
 }
 
-static const void *lookup(const struct site *s, enum load_kind k,
-                          const char *slug)
+struct doc *const *site_docs(const struct site *s, enum load_kind k,
+			     size_t *n)
+{
+	size_t *count;
+	struct doc ***arr = kind_array((struct site *)s, k, &count);
+	*n = *count;
+	return *arr;
+}
+
+const struct doc *site_doc(const struct site *s, enum load_kind k,
+			   const char *slug)
 {
 	return g_hash_table_lookup(s->index->by_slug[k], slug);
+}
+
+static const void *lookup(const struct site *s, enum load_kind k,
+			  const char *slug)
+{
+	return site_doc(s, k, slug);
 }
 
 const struct story *site_story(const struct site *s, const char *slug)

@@ -177,6 +177,14 @@ struct site {
 
 void site_free(struct site *s);
 
+/* Every record of kind k (as struct doc, which each record starts with),
+ * in the order of the arrays above; *n is set. */
+struct doc *const *site_docs(const struct site *s, enum load_kind k,
+			     size_t *n);
+/* The record of kind k with slug, or NULL. */
+const struct doc *site_doc(const struct site *s, enum load_kind k,
+			   const char *slug);
+
 const struct story *site_story(const struct site *s, const char *slug);
 const struct activity *site_activity(const struct site *s, const char *slug);
 const struct partner *site_partner(const struct site *s, const char *slug);
