@@ -97,6 +97,19 @@ static void fill_menu(struct out_page *p)
 	}
 }
 
+/* TEL: the number of a tel: link, its digits and '+' only. */
+static void set_tel(struct tpl_dict *d, const char *phone)
+{
+	char *tel = g_strdup(phone);
+	char *o = tel;
+	for (const char *q = phone; *q; q++)
+		if (g_ascii_isdigit(*q) || *q == '+')
+			*o++ = *q;
+	*o = '\0';
+	tpl_set(d, "TEL", tel);
+	g_free(tel);
+}
+
 static void fill_contact(struct out_page *p)
 {
 	const struct site_config *c = &p->r->s->config;
@@ -107,14 +120,7 @@ static void fill_contact(struct out_page *p)
 	if (c->contact.telefoon) {
 		struct tpl_dict *t = tpl_add_section(d, "TELEFOON");
 		tpl_set(t, "TELEFOON", c->contact.telefoon);
-		char *tel = g_strdup(c->contact.telefoon);
-		char *o = tel;
-		for (const char *q = c->contact.telefoon; *q; q++)
-			if (g_ascii_isdigit(*q) || *q == '+')
-				*o++ = *q;
-		*o = '\0';
-		tpl_set(t, "TEL", tel);
-		g_free(tel);
+		set_tel(t, c->contact.telefoon);
 	}
 	if (c->contact.email)
 		tpl_set(tpl_add_section(d, "EMAIL"), "EMAIL", c->contact.email);
@@ -447,7 +453,9 @@ static void render_story(struct render *r, const struct story *x,
 	/* Related: the newest stories sharing a thema, three at most. */
 	struct tpl_dict *rel = NULL;
 	int shown = 0;
-	for (size_t i = 0; i < n_all && shown < 3; i++) {
+	/* Without a thema there is nothing to share: skip the scan of every
+	 * story (on 10,000 pages it would be quadratic). */
+	for (size_t i = 0; x->themas.n && i < n_all && shown < 3; i++) {
 		const struct story *o = all[i];
 		if (o == x)
 			continue;
@@ -851,14 +859,7 @@ static void render_partner(struct render *r, const struct partner *x)
 	if (x->telefoon) {
 		struct tpl_dict *t = tpl_add_section(c, "TELEFOON");
 		tpl_set(t, "TELEFOON", x->telefoon);
-		char *tel = g_strdup(x->telefoon);
-		char *o = tel;
-		for (const char *q = x->telefoon; *q; q++)
-			if (g_ascii_isdigit(*q) || *q == '+')
-				*o++ = *q;
-		*o = '\0';
-		tpl_set(t, "TEL", tel);
-		g_free(tel);
+		set_tel(t, x->telefoon);
 	}
 	if (x->email)
 		tpl_set(tpl_add_section(c, "EMAIL"), "EMAIL", x->email);
