@@ -1305,11 +1305,6 @@ void print_page_size(const struct print_page *pg, double *w, double *h)
 	*h = pg->media_h;
 }
 
-bool print_page_fits(const struct print_page *pg)
-{
-	return pg->fits;
-}
-
 /* A rectangle of the page (top-left origin) in PDF user space. */
 static void pdf_rect(const struct print_page *pg, double x, double y, double w,
                      double h, double out[4])

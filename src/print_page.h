@@ -43,8 +43,6 @@ void print_page_free(struct print_page *pg);
 void print_page_size(const struct print_page *pg, double *w, double *h);
 /* The page's boxes, in PDF user space. */
 void print_page_boxes(const struct print_page *pg, struct print_pdf_boxes *out);
-/* Whether everything fitted; if not, drawing makes a proof. */
-bool print_page_fits(const struct print_page *pg);
 
 /* Draws the page on cr (a surface of print_page_size()), with the design's
  * RGB stand-in colours. */
