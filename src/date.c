@@ -340,3 +340,12 @@ int64_t date_local_to_utc(date_t d, int minutes)
 		return as_summer;
 	return wall - 3600;
 }
+
+void date_format_midnight(date_t d, char out[32])
+{
+	int y, m, day;
+	date_to_ymd(d, &y, &m, &day);
+	int off = date_amsterdam_offset(date_local_to_utc(d, 0)) / 60;
+	snprintf(out, 32, "%04d-%02d-%02dT00:00:00+%02d:%02d", y, m, day,
+		 off / 60, off % 60);
+}

@@ -160,4 +160,9 @@ date_t date_today_amsterdam(int64_t unix_utc);
  */
 int64_t date_local_to_utc(date_t d, int minutes);
 
+/* The start of d in Europe/Amsterdam as an RFC 3339 date-time, with the
+ * offset in force that night: "2026-11-25T00:00:00+01:00". For dates in
+ * feeds and PDF metadata, which must never come from the clock. */
+void date_format_midnight(date_t d, char out[32]);
+
 #endif

@@ -87,21 +87,18 @@ static cairo_status_t append(void *closure, const unsigned char *data,
  * appears, so the file's dates never depend on the clock. */
 static char *iso_date(date_t d)
 {
-	int y, m, day;
-	date_to_ymd(d, &y, &m, &day);
-	int off = date_amsterdam_offset(date_local_to_utc(d, 0)) / 60;
-	return g_strdup_printf("%04d-%02d-%02dT00:00:00+%02d:%02d", y, m, day,
-	                       off / 60, off % 60);
+	char buf[32];
+	date_format_midnight(d, buf);
+	return g_strdup(buf);
 }
 
 /* The same instant as the PDF wants it: "D:20261125000000+01'00'". */
 static char *pdf_date_of(date_t d)
 {
-	int y, m, day;
-	date_to_ymd(d, &y, &m, &day);
-	int off = date_amsterdam_offset(date_local_to_utc(d, 0)) / 60;
-	return g_strdup_printf("D:%04d%02d%02d000000+%02d'%02d'", y, m, day,
-	                       off / 60, off % 60);
+	char s[32]; /* "2026-11-25T00:00:00+01:00" */
+	date_format_midnight(d, s);
+	return g_strdup_printf("D:%.4s%.2s%.2s000000%c%.2s'%.2s'", s, s + 5,
+			       s + 8, s[19], s + 20, s + 23);
 }
 
 unsigned char *print_edition(const struct print_design *pd,

@@ -34,15 +34,12 @@ static void put_element(GString *out, const char *indent, const char *name,
 	g_string_append_printf(out, "</%s>\n", name);
 }
 
-/* A date at 00:00 in Amsterdam as an RFC 3339 date-time with the offset in
- * force that night: "2026-11-18T00:00:00+01:00". */
+/* A date at 00:00 in Amsterdam (date_format_midnight). */
 static void append_datetime(GString *out, date_t d)
 {
-	int y, m, day;
-	date_to_ymd(d, &y, &m, &day);
-	int offset = date_amsterdam_offset(date_local_to_utc(d, 0));
-	g_string_append_printf(out, "%04d-%02d-%02dT00:00:00+%02d:00", y, m,
-	                       day, offset / 3600);
+	char buf[32];
+	date_format_midnight(d, buf);
+	g_string_append(out, buf);
 }
 
 static void put_date(GString *out, const char *indent, const char *name,
