@@ -152,6 +152,13 @@ void check_config(struct site *s, const struct fm_node *root, struct diags *d)
 	c->themas = vocabulary(&f, "themas");
 	c->categorieen = vocabulary(&f, "categorieen");
 	c->sectoren = vocabulary(&f, "sectoren");
+	static const char *gemeente = "gemeente";
+	c->verhaal_kernen.v =
+	    arena_calloc(f.a, c->kernen.n + 1, sizeof *c->verhaal_kernen.v);
+	for (size_t i = 0; i < c->kernen.n; i++)
+		c->verhaal_kernen.v[i] = c->kernen.v[i];
+	c->verhaal_kernen.v[c->kernen.n] = gemeente;
+	c->verhaal_kernen.n = c->kernen.n + 1;
 	if (strlist_has(&c->kernen, "gemeente"))
 		diag_error(d, field_pos(&f, fm_get(root, "kernen")),
 		           "'gemeente' is geen kern: een verhaal kan 'kern: "

@@ -46,7 +46,6 @@ bool check_reserved_page_slug(const char *slug)
 /* The first paragraph of the body as plain text, cut at a word boundary. */
 #define SUMMARY_MAX 200
 
-
 static const char *summary_from_body(struct arena *a, cmark_node *doc)
 {
 	cmark_node *p = cmark_node_first_child(doc);
@@ -87,7 +86,6 @@ static void common(struct site *s, struct doc *d, const struct load_doc *src,
 static void story(struct site *s, struct story *x, struct fields *f,
                   const struct load_doc *src)
 {
-	static const char *gemeente = "gemeente";
 	field_unknown(f, story_fields, G_N_ELEMENTS(story_fields));
 	x->titel = field_string(f, "titel", true);
 	x->datum = field_date(f, "datum", true);
@@ -111,14 +109,7 @@ static void story(struct site *s, struct story *x, struct fields *f,
 	x->anoniem = field_bool(f, "anoniem");
 
 	/* A story may be about the whole municipality. */
-	const struct strlist *kernen = &s->config.kernen;
-	const char **with =
-	    arena_calloc(site_arena(s), kernen->n + 1, sizeof *with);
-	if (kernen->n)
-		memcpy(with, kernen->v, kernen->n * sizeof *with);
-	with[kernen->n] = gemeente;
-	struct strlist kern_or_gemeente = {with, kernen->n + 1};
-	struct vocab kern_vocab = {&kern_or_gemeente, "bekende kern",
+	struct vocab kern_vocab = {&s->config.verhaal_kernen, "bekende kern",
 	                           "site.yaml"};
 	x->kern = field_vocab(f, "kern", false, &kern_vocab);
 

@@ -47,6 +47,8 @@ extern const struct strlist
 struct site_config {
 	const char *titel, *ondertitel, *basis_url; /* basis_url ends in '/' */
 	struct strlist kernen, themas, categorieen, sectoren;
+	/* The places a story may have: kernen and "gemeente". */
+	struct strlist verhaal_kernen;
 	struct {
 		const char *naam, *telefoon, *email, *tekst; /* may be NULL */
 	} contact;

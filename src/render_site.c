@@ -485,21 +485,18 @@ static const struct facet story_facets[] = {
 static const struct facet activity_facets[] = {
     {"categorie", "Soort"}, {"kern", "Woonplaats"}, {"doelgroep", "Voor wie"}};
 
-static struct strlist facet_values(const struct site *s, const char *list,
-                                   const char *facet, struct arena *a)
+/* The values of a facet of a list, in vocabulary order. */
+static const struct strlist *facet_values(const struct site *s,
+                                          const char *list, const char *facet)
 {
-	static const char *gemeente = "gemeente";
-	const struct strlist *base =
-	    !strcmp(facet, "thema")       ? &s->config.themas
-	    : !strcmp(facet, "doelgroep") ? &model_doelgroepen
-	    : !strcmp(facet, "categorie") ? &s->config.categorieen
-	                                  : &s->config.kernen;
-	struct strlist out = {arena_calloc(a, base->n + 1, sizeof(char *)), 0};
-	for (size_t i = 0; i < base->n; i++)
-		out.v[out.n++] = base->v[i];
-	if (!strcmp(list, "verhalen") && !strcmp(facet, "kern"))
-		out.v[out.n++] = gemeente;
-	return out;
+	if (!strcmp(facet, "thema"))
+		return &s->config.themas;
+	if (!strcmp(facet, "doelgroep"))
+		return &model_doelgroepen;
+	if (!strcmp(facet, "categorie"))
+		return &s->config.categorieen;
+	return !strcmp(list, "verhalen") ? &s->config.verhaal_kernen
+	                                 : &s->config.kernen;
 }
 
 static bool story_has(const struct story *x, const char *facet,
@@ -553,15 +550,15 @@ static void facet_links(struct out_page *p, struct tpl_dict *c,
 {
 	struct tpl_dict *f = tpl_add_section(c, "FACETS");
 	for (size_t i = 0; i < n_facets; i++) {
-		struct strlist values =
-		    facet_values(p->r->s, list, facets[i].name, p->a);
+		const struct strlist *values =
+		    facet_values(p->r->s, list, facets[i].name);
 		struct tpl_dict *g = NULL;
-		for (size_t k = 0; k < values.n; k++) {
+		for (size_t k = 0; k < values->n; k++) {
 			size_t count =
 			    st ? count_stories(st, n_st, facets[i].name,
-			                       values.v[k])
+			                       values->v[k])
 			       : count_activities(p->r->s, facets[i].name,
-			                          values.v[k]);
+			                          values->v[k]);
 			if (!count)
 				continue;
 			if (!g) {
@@ -571,8 +568,8 @@ static void facet_links(struct out_page *p, struct tpl_dict *c,
 			struct tpl_dict *v = tpl_add_section(g, "VALUE");
 			tpl_set(v, "URL",
 			        link(p, url_facet(p->a, list, facets[i].name,
-			                          values.v[k])));
-			tpl_set(v, "LABEL", words_label(p->a, values.v[k]));
+			                          values->v[k])));
+			tpl_set(v, "LABEL", words_label(p->a, values->v[k]));
 		}
 	}
 }
@@ -631,11 +628,10 @@ static void render_story_pages(struct render *r, const struct story **st,
 	}
 
 	for (size_t f = 0; f < G_N_ELEMENTS(story_facets); f++) {
-		struct arena *a = arena_new();
-		struct strlist values =
-		    facet_values(r->s, "verhalen", story_facets[f].name, a);
-		for (size_t k = 0; k < values.n; k++) {
-			const char *v = values.v[k];
+		const struct strlist *values =
+		    facet_values(r->s, "verhalen", story_facets[f].name);
+		for (size_t k = 0; k < values->n; k++) {
+			const char *v = values->v[k];
 			if (!count_stories(st, n, story_facets[f].name, v))
 				continue;
 			struct out_page p;
@@ -654,7 +650,6 @@ static void render_story_pages(struct render *r, const struct story **st,
 					           st[i], true);
 			page_end(&p);
 		}
-		arena_free(a);
 	}
 }
 
@@ -768,12 +763,11 @@ static void render_activity_lists(struct render *r)
 	g_qsort_with_data(current->pdata, (gint)current->len, sizeof(gpointer),
 	                  cmp_next, &today);
 	for (size_t f = 0; f < G_N_ELEMENTS(activity_facets); f++) {
-		struct arena *a = arena_new();
 		const char *facet = activity_facets[f].name;
-		struct strlist values =
-		    facet_values(s, "activiteiten", facet, a);
-		for (size_t k = 0; k < values.n; k++) {
-			const char *v = values.v[k];
+		const struct strlist *values =
+		    facet_values(s, "activiteiten", facet);
+		for (size_t k = 0; k < values->n; k++) {
+			const char *v = values->v[k];
 			if (!count_activities(s, facet, v))
 				continue;
 			page_init(&p, r);
@@ -792,7 +786,6 @@ static void render_activity_lists(struct render *r)
 					    current->pdata[i], true);
 			page_end(&p);
 		}
-		arena_free(a);
 	}
 	g_ptr_array_free(current, TRUE);
 
