@@ -468,34 +468,40 @@ const char *load_resolve(struct arena *a, const char *dir, const char *ref)
 	if (!*ref || ref[0] == '/' || strstr(ref, "://") ||
 	    !strncmp(ref, "mailto:", 7) || !strncmp(ref, "tel:", 4))
 		return NULL;
-	/* Each part of dir and ref pushes or (for "..") pops a component. */
-	GPtrArray *parts = g_ptr_array_new_with_free_func(g_free);
+	/* One buffer: each part of dir and then ref is appended, or for ".."
+	 * the last part is cut off. Runs for every link of every page. */
+	GString *path = g_string_sized_new(strlen(dir) + strlen(ref) + 1);
 	const char *srcs[2] = {dir, ref};
 	bool escaped = false;
 	for (int s = 0; s < 2 && !escaped; s++) {
-		gchar **comps = g_strsplit(srcs[s], "/", -1);
-		for (gchar **c = comps; *c; c++) {
-			if (!**c || !strcmp(*c, "."))
-				continue;
-			if (!strcmp(*c, "..")) {
-				if (parts->len == 0) {
+		const char *p = srcs[s];
+		while (*p && !escaped) {
+			const char *end = strchr(p, '/');
+			size_t len = end ? (size_t)(end - p) : strlen(p);
+			if (len == 2 && !strncmp(p, "..", 2)) {
+				if (path->len == 0) {
 					escaped = true;
-					break;
+				} else {
+					const char *slash =
+					    strrchr(path->str, '/');
+					g_string_truncate(
+					    path,
+					    slash ? (gsize)(slash - path->str)
+					          : 0);
 				}
-				g_ptr_array_remove_index(parts, parts->len - 1);
-			} else {
-				g_ptr_array_add(parts, g_strdup(*c));
+			} else if (len > 0 && !(len == 1 && *p == '.')) {
+				if (path->len)
+					g_string_append_c(path, '/');
+				g_string_append_len(path, p, (gssize)len);
 			}
+			p += len;
+			if (*p == '/')
+				p++;
 		}
-		g_strfreev(comps);
 	}
-	const char *result = NULL;
-	if (!escaped && parts->len) {
-		g_ptr_array_add(parts, NULL);
-		char *joined = g_strjoinv("/", (gchar **)parts->pdata);
-		result = arena_strdup(a, joined);
-		g_free(joined);
-	}
-	g_ptr_array_free(parts, TRUE);
+	const char *result = escaped || !path->len
+	                         ? NULL
+	                         : arena_strndup(a, path->str, path->len);
+	g_string_free(path, TRUE);
 	return result;
 }
