@@ -8,8 +8,10 @@
 #include <ctemplate/template_emitter.h>
 
 #include <fcntl.h>
+#include <string.h>
 #include <string>
 #include <unistd.h>
+#include <unordered_map>
 
 struct tpl_set {
 	ctemplate::TemplateCache cache;
@@ -252,32 +254,59 @@ extern "C" void tpl_dict_free(struct tpl_dict *d)
 	delete d;
 }
 
+// The key of a value or section as ctemplate wants it. A plain string key
+// makes ctemplate look it up in a global table under a lock on every use
+// (TemplateDictionary::AddToIdToNameMap); with several render threads that
+// lock cost more than the values themselves. A StaticTemplateString carries
+// its id and skips the table, so each thread keeps one per key and the lock
+// is taken once per key and thread. Keyed by the pointer (the keys are
+// string literals) and checked by content: a key built at run time that
+// reuses a pointer takes the plain, slower way. The key's text is copied
+// and never freed, since ctemplate's global table keeps pointing at it.
+static ctemplate::TemplateString key_of(const char *key)
+{
+	thread_local std::unordered_map<const char *,
+	                                ctemplate::StaticTemplateString>
+	    keys;
+	auto it = keys.find(key);
+	if (it != keys.end())
+		return strcmp(it->second.do_not_use_directly_.ptr_, key)
+		           ? ctemplate::TemplateString(key)
+		           : ctemplate::TemplateString(it->second);
+	ctemplate::StaticTemplateString &sts = keys[key];
+	sts = ctemplate::StaticTemplateString{
+	    {g_strdup(key), strlen(key), ctemplate::kIllegalTemplateId}};
+	ctemplate::StaticTemplateStringInitializer init(&sts);
+	return ctemplate::TemplateString(sts);
+}
+
 extern "C" void tpl_set(struct tpl_dict *d, const char *key, const char *value)
 {
 	if (value)
-		d->dict->SetValue(key, value);
+		d->dict->SetValue(key_of(key), value);
 }
 
 extern "C" void tpl_set_int(struct tpl_dict *d, const char *key, long value)
 {
-	d->dict->SetIntValue(key, value);
+	d->dict->SetIntValue(key_of(key), value);
 }
 
 extern "C" void tpl_show(struct tpl_dict *d, const char *name)
 {
-	d->dict->ShowSection(name);
+	d->dict->ShowSection(key_of(name));
 }
 
 extern "C" struct tpl_dict *tpl_add_section(struct tpl_dict *d,
                                             const char *name)
 {
-	return child(d, d->dict->AddSectionDictionary(name));
+	return child(d, d->dict->AddSectionDictionary(key_of(name)));
 }
 
 extern "C" struct tpl_dict *tpl_add_include(struct tpl_dict *d,
                                             const char *name, const char *file)
 {
-	ctemplate::TemplateDictionary *c = d->dict->AddIncludeDictionary(name);
+	ctemplate::TemplateDictionary *c =
+	    d->dict->AddIncludeDictionary(key_of(name));
 	c->SetFilename(file);
 	return child(d, c);
 }
