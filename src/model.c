@@ -121,8 +121,7 @@ void site_index_build(struct site *s, struct diags *d)
 	}
 }
 
-struct doc *const *site_docs(const struct site *s, enum load_kind k,
-			     size_t *n)
+struct doc *const *site_docs(const struct site *s, enum load_kind k, size_t *n)
 {
 	size_t *count;
 	struct doc ***arr = kind_array((struct site *)s, k, &count);
@@ -131,13 +130,13 @@ struct doc *const *site_docs(const struct site *s, enum load_kind k,
 }
 
 const struct doc *site_doc(const struct site *s, enum load_kind k,
-			   const char *slug)
+                           const char *slug)
 {
 	return g_hash_table_lookup(s->index->by_slug[k], slug);
 }
 
 static const void *lookup(const struct site *s, enum load_kind k,
-			  const char *slug)
+                          const char *slug)
 {
 	return site_doc(s, k, slug);
 }
@@ -173,14 +172,14 @@ const struct doc *site_doc_by_path(const struct site *s, const char *path)
 }
 
 const struct doc *site_link_target(const struct site *s, const struct doc *d,
-                                   const char *url)
+                                   const char *url, struct arena *a)
 {
 	const char *hash = strchr(url, '#');
 	size_t len = hash ? (size_t)(hash - url) : strlen(url);
 	if (len < 3 || strncmp(url + len - 3, ".md", 3))
 		return NULL;
 	char *ref = g_strndup(url, len);
-	const char *path = load_resolve(s->arena, d->src->dir, ref);
+	const char *path = load_resolve(a, d->src->dir, ref);
 	g_free(ref);
 	return path ? site_doc_by_path(s, path) : NULL;
 }

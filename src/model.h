@@ -181,11 +181,10 @@ void site_free(struct site *s);
 
 /* Every record of kind k (as struct doc, which each record starts with),
  * in the order of the arrays above; *n is set. */
-struct doc *const *site_docs(const struct site *s, enum load_kind k,
-			     size_t *n);
+struct doc *const *site_docs(const struct site *s, enum load_kind k, size_t *n);
 /* The record of kind k with slug, or NULL. */
 const struct doc *site_doc(const struct site *s, enum load_kind k,
-			   const char *slug);
+                           const char *slug);
 
 const struct story *site_story(const struct site *s, const char *slug);
 const struct activity *site_activity(const struct site *s, const char *slug);
@@ -195,9 +194,11 @@ const struct page *site_page(const struct site *s, const char *slug);
 /* The record whose source file is path ("content/verhalen/x.md"). */
 const struct doc *site_doc_by_path(const struct site *s, const char *path);
 /* The record a Markdown link in doc points at: url is the link as written
- * ("../activiteiten/x.md#tijden"); NULL when it is no link to content. */
+ * ("../activiteiten/x.md#tijden"); NULL when it is no link to content.
+ * The resolved path is made in a, the caller's: the site's own arena is
+ * not to be touched from the render threads. */
 const struct doc *site_link_target(const struct site *s, const struct doc *d,
-                                   const char *url);
+                                   const char *url, struct arena *a);
 
 /* Occurrences of every published activity that is not past in [from, to],
  * sorted by date, start time and title; newly allocated (g_free). */

@@ -46,7 +46,7 @@ static const char *link_href(struct ctx *c, const char *url)
 	}
 	if (url[0] == '#' || url[0] == '/' || !*url)
 		return url;
-	const struct doc *target = site_link_target(c->s, c->d, url);
+	const struct doc *target = site_link_target(c->s, c->d, url, c->a);
 	if (target) {
 		if (!target->published)
 			return NULL;

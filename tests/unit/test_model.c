@@ -190,14 +190,16 @@ static void links_resolve_to_records(void **state)
 	const struct site *s = site_of(state);
 	const struct doc *anon = &site_story(s, "anoniem")->doc;
 	const struct doc *page = &site_page(s, "over-ons")->doc;
+	assert_ptr_equal(site_link_target(s, anon,
+	                                  "../activiteiten/wekelijks.md#tijden",
+	                                  s->arena),
+	                 &site_activity(s, "wekelijks")->doc);
 	assert_ptr_equal(
-	    site_link_target(s, anon, "../activiteiten/wekelijks.md#tijden"),
-	    &site_activity(s, "wekelijks")->doc);
-	assert_ptr_equal(site_link_target(s, page, "verhalen/anoniem.md"),
-	                 anon);
-	assert_null(site_link_target(s, page, "https://example.org/x.md"));
-	assert_null(site_link_target(s, page, "verhalen/nergens.md"));
-	assert_null(site_link_target(s, page, "foto.jpg"));
+	    site_link_target(s, page, "verhalen/anoniem.md", s->arena), anon);
+	assert_null(
+	    site_link_target(s, page, "https://example.org/x.md", s->arena));
+	assert_null(site_link_target(s, page, "verhalen/nergens.md", s->arena));
+	assert_null(site_link_target(s, page, "foto.jpg", s->arena));
 	assert_ptr_equal(site_doc_by_path(s, "content/over-ons.md"), page);
 }
 
