@@ -2,6 +2,7 @@
 
 #include <glib.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct diag {
@@ -83,6 +84,60 @@ size_t diags_errors(const struct diags *d)
 size_t diags_warnings(const struct diags *d)
 {
 	return d->warnings;
+}
+
+char *diags_dump(const struct diags *d)
+{
+	GString *out = g_string_new(NULL);
+	for (guint i = 0; i < d->items->len; i++) {
+		const struct diag *x = d->items->pdata[i];
+		/* Escaped, so a tab or newline in a message or file name
+		 * cannot break the line apart. */
+		char *file = g_strescape(x->file, "");
+		char *msg = g_strescape(x->msg, "");
+		g_string_append_printf(out, "%c\t%d\t%d\t%s\t%s\n",
+		                       x->level == DIAG_ERROR ? 'E' : 'W',
+		                       x->line, x->col, file, msg);
+		g_free(file);
+		g_free(msg);
+	}
+	return g_string_free(out, FALSE);
+}
+
+bool diags_load(struct diags *d, const char *text)
+{
+	struct diags *got = diags_new();
+	char **lines = g_strsplit(text, "\n", -1);
+	bool ok = true;
+	for (char **l = lines; ok && *l; l++) {
+		if (!**l)
+			continue;
+		char **f = g_strsplit(*l, "\t", 5);
+		char *end1, *end2;
+		long line = 0, col = 0;
+		ok = g_strv_length(f) == 5 &&
+		     (!strcmp(f[0], "E") || !strcmp(f[0], "W"));
+		if (ok) {
+			line = strtol(f[1], &end1, 10);
+			col = strtol(f[2], &end2, 10);
+			ok = *f[1] && !*end1 && *f[2] && !*end2;
+		}
+		if (ok) {
+			char *file = g_strcompress(f[3]);
+			char *msg = g_strcompress(f[4]);
+			diag_add(got, *f[0] == 'E' ? DIAG_ERROR : DIAG_WARNING,
+			         ((struct diag_pos){file, (int)line, (int)col}),
+			         "%s", msg);
+			g_free(file);
+			g_free(msg);
+		}
+		g_strfreev(f);
+	}
+	g_strfreev(lines);
+	if (ok)
+		diags_merge(d, got);
+	diags_free(got);
+	return ok;
 }
 
 static gint diag_cmp(gconstpointer pa, gconstpointer pb)

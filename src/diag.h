@@ -48,6 +48,14 @@ void diags_merge(struct diags *d, struct diags *from);
 size_t diags_errors(const struct diags *d);
 size_t diags_warnings(const struct diags *d);
 
+/* Every problem of d, in order, as text to keep (one a line: level, line,
+ * column, file and message, with tabs between) for diags_load(). Newly
+ * allocated (g_free). */
+char *diags_dump(const struct diags *d);
+/* Adds the problems of a diags_dump() text into d. Returns false, adding
+ * nothing, when text is not such a text. */
+bool diags_load(struct diags *d, const char *text);
+
 /* Writes every problem, sorted, then the count line ("2 fouten, 1
  * waarschuwing."). Writes nothing at all when there are no problems. */
 void diags_print(const struct diags *d, FILE *out);

@@ -12,6 +12,7 @@
 #include "main_cli.h"
 #include "main_print.h"
 #include "print.h"
+#include "print_cache.h"
 #include "render_url.h"
 #include "render_site.h"
 #include "render_tpl.h"
@@ -102,8 +103,6 @@ static const char *edition_pdf(void *data, const struct edition *e)
 	return g_hash_table_lookup(p->paths, e);
 }
 
-/* Sets every published edition and writes its PDF; an edition whose story
- * does not fit is an error, so nothing half-built is published. */
 /* The printing of every published edition, on a thread of its own: the
  * print stage may run on one thread at a time (print.h), so it runs beside
  * the website's render threads rather than among them. */
@@ -117,28 +116,48 @@ struct print_job {
 };
 
 /* Sets every published edition and writes its PDF; an edition whose story
- * does not fit is an error, so nothing half-built is published. */
+ * does not fit is an error, so nothing half-built is published. A page
+ * made before from the same inputs comes from the cache (print_cache.h). */
 static gpointer print_editions(gpointer data)
 {
 	struct print_job *j = data;
 	struct print_design *pd = print_design_load(j->layouts, j->d);
+	struct print_cache *cache =
+	    pd ? print_cache_open(pd, j->s, true) : NULL;
 	j->ok = pd != NULL;
 	for (size_t i = 0; pd && i < j->s->n_editions; i++) {
 		const struct edition *e = j->s->editions[i];
 		const char *path = g_hash_table_lookup(j->pdfs->paths, e);
 		if (!path)
 			continue;
-		size_t len;
-		struct print_fit fit = {0};
-		unsigned char *pdf =
-		    print_edition(pd, j->s, e, &len, &fit, j->d);
-		if (pdf && fit.fits)
-			j->ok &= write_file(j->w, path, pdf, len);
-		else
+		if (!print_printable(j->s, e, j->d)) {
 			j->ok = false;
+			continue;
+		}
+		char key[65];
+		print_cache_key(cache, e, key);
+		size_t len;
+		unsigned char *pdf = NULL;
+		if (!print_cache_get(cache, key, &pdf, &len, j->d)) {
+			struct diags *made = diags_new();
+			struct print_fit fit = {0};
+			pdf = print_edition(pd, j->s, e, &len, &fit, made);
+			if (pdf && fit.fits) {
+				print_cache_put(cache, key, pdf, len, made);
+			} else {
+				g_free(pdf);
+				pdf = NULL;
+				j->ok = false;
+			}
+			print_fit_clear(&fit);
+			diags_merge(j->d, made);
+			diags_free(made);
+		}
+		if (pdf)
+			j->ok &= write_file(j->w, path, pdf, len);
 		g_free(pdf);
-		print_fit_clear(&fit);
 	}
+	print_cache_close(cache);
 	print_design_free(pd);
 	return NULL;
 }
@@ -206,7 +225,9 @@ static bool check_print(const struct cli *c, const struct site *s,
 	g_free(layouts);
 	if (!pd)
 		return false;
-	print_check_editions(pd, s, d);
+	struct print_cache *cache = print_cache_open(pd, s, false);
+	print_check_editions(pd, s, cache, d);
+	print_cache_close(cache);
 	print_design_free(pd);
 	return diags_errors(d) == 0;
 }

@@ -4,6 +4,7 @@
 #include <glib.h>
 #include <string.h>
 
+#include "print_cache.h"
 #include "print_design.h"
 #include "print_page.h"
 #include "print_pdf.h"
@@ -43,8 +44,8 @@ static struct diag_pos at_key(const struct doc *doc, const char *key)
 
 /* The rules of the press: never a draft, never a story without consent.
  * The embargo does not count: the page is made before it appears. */
-static bool printable(const struct site *s, const struct edition *e,
-                      struct diags *d)
+bool print_printable(const struct site *s, const struct edition *e,
+                     struct diags *d)
 {
 	if (e->doc.concept) {
 		diag_error(d, at_key(&e->doc, "concept"),
@@ -98,7 +99,7 @@ static char *pdf_date_of(date_t d)
 	char s[32]; /* "2026-11-25T00:00:00+01:00" */
 	date_format_midnight(d, s);
 	return g_strdup_printf("D:%.4s%.2s%.2s000000%c%.2s'%.2s'", s, s + 5,
-			       s + 8, s[19], s + 20, s + 23);
+	                       s + 8, s[19], s + 20, s + 23);
 }
 
 unsigned char *print_edition(const struct print_design *pd,
@@ -108,7 +109,7 @@ unsigned char *print_edition(const struct print_design *pd,
 {
 	if (fit)
 		memset(fit, 0, sizeof *fit);
-	if (!printable(s, e, d))
+	if (!print_printable(s, e, d))
 		return NULL;
 	struct print_page *pg = print_page_new(pd, s, e, fit, d);
 	if (!pg)
@@ -174,17 +175,23 @@ unsigned char *print_edition(const struct print_design *pd,
 }
 
 void print_check_editions(const struct print_design *pd, const struct site *s,
-                          struct diags *d)
+                          struct print_cache *cache, struct diags *d)
 {
 	for (size_t i = 0; i < s->n_editions; i++) {
 		const struct edition *e = s->editions[i];
 		/* What cannot be printed at all is check's to report
 		 * (draft, consent); here only what the page adds. */
 		struct diags *scratch = diags_new();
-		bool ok = printable(s, e, scratch);
+		bool ok = print_printable(s, e, scratch);
 		diags_free(scratch);
 		if (!ok)
 			continue;
+		char key[65];
+		if (cache) {
+			print_cache_key(cache, e, key);
+			if (print_cache_get(cache, key, NULL, NULL, d))
+				continue;
+		}
 		print_page_free(print_page_new(pd, s, e, NULL, d));
 	}
 }

@@ -81,11 +81,21 @@ unsigned char *print_edition(const struct print_design *pd,
                              size_t *len, struct print_fit *fit,
                              struct diags *d);
 
+/* Whether edition e may be printed today: not a draft, with a story that
+ * is no draft and whose storyteller gave consent. Reports why not into d.
+ * The embargo does not count: the page is made before it appears.
+ * print_edition() asks it too. */
+bool print_printable(const struct site *s, const struct edition *e,
+                     struct diags *d);
+
+struct print_cache;
+
 /* Lays out every edition that is not a draft, without making a PDF, and
  * reports what print_edition would: overflow, photos, refusals. For
- * `zamen check`. */
+ * `zamen check`. An edition found in cache (print_cache.h; may be NULL)
+ * gives its warnings from there, without being laid out again. */
 void print_check_editions(const struct print_design *pd, const struct site *s,
-                          struct diags *d);
+                          struct print_cache *cache, struct diags *d);
 
 /* The copy-fit messages, for tests and the command line: "verhaal te
  * lang: 14 regels (ongeveer 95 woorden); valt weg vanaf: ‘Inmiddels heeft

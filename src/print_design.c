@@ -2,9 +2,12 @@
 
 #include <fontconfig/fontconfig.h>
 #include <glib.h>
+#include <glib/gstdio.h>
+#include <hb.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
+#include <qpdf/qpdf-c.h>
 #include <string.h>
 
 #include "load_fm.h"
@@ -551,7 +554,34 @@ static int compare_names(const void *a, const void *b)
 /* Our own fontconfig with only the files in dir: fonts are added one by
  * one (FcConfigAppFontAddFile), since adding the folder makes fontconfig
  * try to write a cache and complain where it cannot. */
-static FcConfig *load_fonts(const char *dir, const char *file, struct diags *d)
+/* Adds the identity of the file at path (name, size, modification time)
+ * to sum: enough for fonts and patterns, which are replaced, not edited. */
+static void sum_file_identity(GChecksum *sum, const char *path)
+{
+	GStatBuf st;
+	char *id = g_stat(path, &st) == 0
+	               ? g_strdup_printf("%s %lld %lld.%09ld\n", path,
+	                                 (long long)st.st_size,
+	                                 (long long)st.st_mtim.tv_sec,
+	                                 st.st_mtim.tv_nsec)
+	               : g_strdup_printf("%s -\n", path);
+	g_checksum_update(sum, (const guchar *)id, (gssize)strlen(id));
+	g_free(id);
+}
+
+/* The libraries whose versions can change the bytes of the PDF. */
+static void sum_versions(GChecksum *sum)
+{
+	char *v = g_strdup_printf(
+	    "pango %s cairo %s harfbuzz %s fontconfig %d qpdf %s\n",
+	    pango_version_string(), cairo_version_string(), hb_version_string(),
+	    FcGetVersion(), qpdf_get_qpdf_version());
+	g_checksum_update(sum, (const guchar *)v, (gssize)strlen(v));
+	g_free(v);
+}
+
+static FcConfig *load_fonts(const char *dir, const char *file, GChecksum *sum,
+                            struct diags *d)
 {
 	GDir *g = g_dir_open(dir, 0, NULL);
 	if (!g) {
@@ -570,6 +600,7 @@ static FcConfig *load_fonts(const char *dir, const char *file, struct diags *d)
 	FcConfig *fc = FcConfigCreate();
 	for (unsigned i = 0; i < names->len; i++) {
 		char *path = g_build_filename(dir, names->pdata[i], NULL);
+		sum_file_identity(sum, path);
 		if (!FcConfigAppFontAddFile(fc, (const FcChar8 *)path))
 			diag_error(d, ((struct diag_pos){file, 0, 0}),
 			           "lettertype '%s' is niet te lezen", path);
@@ -619,14 +650,19 @@ struct print_design *print_design_load(const char *layouts_dir, struct diags *d)
 		           "kopieer layouts/journaal/ uit zamen");
 		goto fail;
 	}
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	sum_versions(sum);
+	g_checksum_update(sum, (const guchar *)text, (gssize)len);
 	const struct fm_node *root =
 	    fm_parse(pd->arena, text, len, 1, pd->file, d);
 	g_free(text);
-	if (!root)
+	if (!root) {
+		g_checksum_free(sum);
 		goto fail;
+	}
 
 	char *fonts = g_build_filename(layouts_dir, "fonts", NULL);
-	pd->fc = load_fonts(fonts, pd->file, d);
+	pd->fc = load_fonts(fonts, pd->file, sum, d);
 	g_free(fonts);
 
 	struct reader top = {.pd = pd,
@@ -659,6 +695,7 @@ struct print_design *print_design_load(const char *layouts_dir, struct diags *d)
 		int left = (int)number(&r, "links", 1, 10, true, 2);
 		int right = (int)number(&r, "rechts", 1, 10, true, 3);
 		if (dic) {
+			sum_file_identity(sum, dic);
 			pd->hyph = print_hyph_new(dic, left, right);
 			if (!pd->hyph)
 				diag_error(
@@ -672,6 +709,8 @@ struct print_design *print_design_load(const char *layouts_dir, struct diags *d)
 	read_geometry(&top);
 	read_styles(&top, families);
 	read_texts(&top);
+	g_strlcpy(pd->digest, g_checksum_get_string(sum), sizeof pd->digest);
+	g_checksum_free(sum);
 	if (diags_errors(d) > errors)
 		goto fail;
 	setup_pango(pd);

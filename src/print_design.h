@@ -153,6 +153,10 @@ struct print_design {
 	struct print_hyph *hyph;
 	struct arena *arena;
 	FcConfig *fc; /* ours: only the fonts of layouts/fonts/ */
+	/* SHA-256 (hex) of what the design is made of: ontwerp.yaml, the
+	 * fonts and patterns (by name, size and time) and the versions of
+	 * the libraries that set and write the page. For print_cache.h. */
+	char digest[65];
 };
 
 /* The colour whose stand-in is r, g, b, or NULL. */

@@ -438,7 +438,7 @@ static void test_edition_draft(void **state)
 static void test_check_editions(void **state)
 {
 	struct fixture *f = *state;
-	print_check_editions(f->pd, f->s, f->d);
+	print_check_editions(f->pd, f->s, NULL, f->d);
 	char *msg = diags_to_string(f->d);
 	/* The draft is check's to report; here only what the page adds. */
 	assert_string_equal(
