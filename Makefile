@@ -39,7 +39,13 @@ Q := @
 endif
 
 ifneq ($(SANITIZE),)
-BUILD    := build/san
+# One build folder per set of sanitizers: build/san-address-undefined ...
+comma    := ,
+BUILD    := build/san-$(subst $(comma),-,$(SANITIZE))
+# GLib's slice allocator hands memory between threads where
+# ThreadSanitizer cannot see it; plain malloc it can.
+TEST_ENV := G_SLICE=always-malloc \
+            TSAN_OPTIONS="halt_on_error=1 suppressions=$(CURDIR)/tests/tsan.supp"
 CFLAGS   += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all -O1
 CXXFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all -O1
 CPPFLAGS += -DZAMEN_FREE_AT_EXIT
@@ -132,13 +138,12 @@ browser-deps: deps
 test: deps browser-deps
 	@$(MAKE) --no-print-directory $(ZAMEN) $(TEST_BIN) \
 	    $(BUILD)/tests/fuzz_fm_replay $(BUILD)/tests/feeds_gen
-	ZAMEN=$(abspath $(ZAMEN)) CMOCKA_MESSAGE_OUTPUT=TAP \
+	$(TEST_ENV) ZAMEN=$(abspath $(ZAMEN)) CMOCKA_MESSAGE_OUTPUT=TAP \
 	    FUZZ_REPLAY=$(abspath $(BUILD)/tests/fuzz_fm_replay) \
 	    FEEDS_GEN=$(abspath $(BUILD)/tests/feeds_gen) \
 	    prove --exec '' $(TEST_BIN) tests/cli.sh tests/fuzz/replay.sh \
 	    tests/website.sh tests/feeds.sh tests/golden.sh tests/print.sh \
-	    tests/cache.sh \
-	    tests/browser.sh
+	    tests/cache.sh tests/threads.sh tests/browser.sh
 
 # Rewrites the golden expectation after a deliberate change; review the
 # diff (git diff tests/golden) like code.
@@ -147,15 +152,20 @@ golden: $(ZAMEN)
 
 format:
 	clang-format -i src/*.c src/*.cc src/*.h tests/unit/*.c tests/unit/*.h \
-	    tests/fuzz/*.c tests/feeds/*.c
+	    tests/fuzz/*.c tests/feeds/*.c tests/bench/*.c
 
 # The generated site lives outside the repository's content; see
-# tests/bench/README.md for what is measured.
+# tests/bench/run.sh for what is measured.
 BENCH_DIR ?= build/bench-site
+$(BUILD)/bench/floor: tests/bench/floor.c Makefile
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(CFLAGS) $(PKG_CFLAGS) $< $(PKG_LIBS) -o $@
+
 bench: deps
 	@sh .ci/install-deps hugo
-	@$(MAKE) --no-print-directory $(ZAMEN)
-	sh tests/bench/run.sh $(abspath $(ZAMEN)) $(BENCH_DIR)
+	@$(MAKE) --no-print-directory $(ZAMEN) $(BUILD)/bench/floor
+	sh tests/bench/run.sh $(abspath $(ZAMEN)) $(BENCH_DIR) \
+	    $(abspath $(BUILD)/bench/floor)
 
 FUZZ_CC ?= clang
 fuzz: deps
