@@ -1077,9 +1077,22 @@ static void copy_folder(struct render *r, const char *from, const char *to)
 /* Writes text (g_malloc'ed, NUL-terminated) as path and frees it. */
 static void write_owned(struct render *r, const char *path, char *text)
 {
-	if (!write_file(r->w, path, text, strlen(text)))
+	if (!write_file(r->w, path, text, strlen(text))) {
+		g_mutex_lock(&r->lock);
 		r->failed = true;
+		g_mutex_unlock(&r->lock);
+	}
 	g_free(text);
+}
+
+/* The calendar of kern (NULL: of every kern). */
+static void render_calendar(struct render *r, const char *kern)
+{
+	struct arena *a = arena_new();
+	write_owned(r,
+	            kern ? url_calendar(a, kern) : "kalender/activiteiten.ics",
+	            ical_calendar(r->s, kern));
+	arena_free(a);
 }
 
 static gint cmp_keys(gconstpointer a, gconstpointer b)
@@ -1106,6 +1119,8 @@ static void copy_all(struct render *r)
 
 /* One unit of rendering work: a page, or a list with all its pages. */
 enum task_kind {
+	TASK_CALENDAR,
+	TASK_FEED,
 	TASK_STORY_LISTS,
 	TASK_ACTIVITY_LISTS,
 	TASK_HOME,
@@ -1127,6 +1142,12 @@ struct task {
 static void run_task(struct render *r, const struct task *t)
 {
 	switch (t->kind) {
+	case TASK_CALENDAR:
+		render_calendar(r, t->x);
+		break;
+	case TASK_FEED:
+		write_owned(r, "feed.xml", feed_atom(r->s));
+		break;
 	case TASK_STORY_LISTS:
 		render_story_pages(r, r->stories, r->n_stories);
 		break;
@@ -1190,19 +1211,24 @@ static void add_task(GArray *tasks, enum task_kind kind, const void *x)
 #define RENDER_MAX_THREADS 8
 #define RENDER_TASKS_PER_THREAD 64
 
-/* Renders every page: the long lists first, so that the other threads are
- * busy with single pages meanwhile. The pages do not depend on each other,
- * and nothing in them depends on which thread wrote them. */
+/* Renders every page, the feed and the calendars: the long tasks first
+ * (the calendar of every activity, the lists), so that the other threads
+ * are busy with single pages meanwhile. The pages do not depend on each
+ * other, and nothing in them depends on which thread wrote them. */
 static void render_pages(struct render *r)
 {
 	const struct site *s = r->s;
 	GArray *tasks = g_array_new(FALSE, FALSE, sizeof(struct task));
+	add_task(tasks, TASK_CALENDAR, NULL);
 	add_task(tasks, TASK_STORY_LISTS, NULL);
 	add_task(tasks, TASK_ACTIVITY_LISTS, NULL);
 	add_task(tasks, TASK_HOME, NULL);
 	add_task(tasks, TASK_PARTNER_LIST, NULL);
 	add_task(tasks, TASK_EDITION_LIST, NULL);
 	add_task(tasks, TASK_NOTFOUND, NULL);
+	add_task(tasks, TASK_FEED, NULL);
+	for (size_t i = 0; i < s->config.kernen.n; i++)
+		add_task(tasks, TASK_CALENDAR, s->config.kernen.v[i]);
 	for (size_t i = 0; i < r->n_stories; i++)
 		add_task(tasks, TASK_STORY, r->stories[i]);
 	for (size_t i = 0; i < s->n_activities; i++)
@@ -1257,14 +1283,8 @@ bool render_site(const struct site *s, const struct tpl_set *t,
 	if (paths)
 		g_ptr_array_sort(paths, cmp_keys);
 
-	/* The machine-readable files: feed, calendars, sitemap. */
-	write_owned(&r, "feed.xml", feed_atom(s));
-	write_owned(&r, "kalender/activiteiten.ics", ical_calendar(s, NULL));
-	struct arena *ka = arena_new();
-	for (size_t i = 0; i < s->config.kernen.n; i++)
-		write_owned(&r, url_calendar(ka, s->config.kernen.v[i]),
-		            ical_calendar(s, s->config.kernen.v[i]));
-	arena_free(ka);
+	/* The sitemap, of every page written (feed and calendars are tasks
+	 * of render_pages). */
 	GPtrArray *sorted = g_ptr_array_new();
 	for (guint i = 0; i < r.written->len; i++)
 		g_ptr_array_add(sorted, r.written->pdata[i]);

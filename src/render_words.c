@@ -10,7 +10,11 @@ const char *words_time(struct arena *a, struct date_time_range t)
 	if (t.end < 0)
 		return arena_strdup(a, from);
 	date_time_format(t.end, to);
-	return arena_printf(a, "%s–%s", from, to);
+	char both[16]; /* "10:00–11:30": 5 + 3 (the en dash) + 5 + NUL */
+	memcpy(both, from, 5);
+	memcpy(both + 5, "–", 3);
+	memcpy(both + 8, to, 6);
+	return arena_strdup(a, both);
 }
 
 const char *words_date(struct arena *a, date_t d)
