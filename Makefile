@@ -178,4 +178,4 @@ fuzz: deps
 	    build/fuzz/corpus-work tests/fuzz/corpus
 
 clean:
-	rm -rf build zamen
+	rm -rf build zamen .zamen-cache
