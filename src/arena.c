@@ -132,16 +132,26 @@ char *arena_strdup(struct arena *a, const char *s)
 
 char *arena_printf(struct arena *a, const char *fmt, ...)
 {
-	/* Formatted straight into the arena: measure, then write. */
+	/* Formatted straight into the free end of the current block; only
+	 * when it does not fit there, measured and written again. */
 	va_list ap, again;
 	va_start(ap, fmt);
 	va_copy(again, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	struct block *b = a->head;
+	size_t room = b ? b->size - b->used : 0;
+	char *p = b ? (char *)b->data + b->used : NULL;
+	int n = vsnprintf(p, room, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		g_error("zamen: ongeldige opmaak '%s'", fmt);
-	char *p = arena_alloc(a, (size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, again);
+	if ((size_t)n < room) {
+		b->used += aligned((size_t)n + 1);
+		if (b->used > b->size)
+			b->used = b->size;
+	} else {
+		p = arena_alloc(a, (size_t)n + 1);
+		vsnprintf(p, (size_t)n + 1, fmt, again);
+	}
 	va_end(again);
 	return p;
 }
