@@ -23,23 +23,28 @@ fi
 files=$(find "$DIR/content" -name '*.md' | wc -l)
 echo "benchmark: $files inhoudsbestanden in $DIR"
 
-# best NAME OUT CMD...: runs CMD three times into a fresh OUT, prints the
-# fastest wall time and the largest peak memory. With COLD=1, zamen's PDF
-# cache is removed before each run.
+# best NAME OUT CMD: runs the command line CMD (a string, run with eval)
+# three times and prints the fastest wall time and the largest peak memory.
+# Each run writes to a folder of its own, $RUN_OUT (OUT.1, OUT.2, ...),
+# kept until the end: on this machine's disk (ext4 mounted with discard)
+# every tree removed just before a run made that run slower, and the next
+# one more so, for zamen and Hugo alike. With COLD=1, zamen's PDF cache is
+# removed before each run.
 best() {
 	name=$1
 	out=$2
-	shift 2
+	cmd=$3
 	best_s=""
 	peak=0
 	for i in 1 2 3; do
-		rm -rf "$out"
 		if [ "${COLD:-}" = 1 ]; then rm -rf "$DIR/.zamen-cache"; fi
+		RUN_OUT=$out.$i
+		rm -rf "$RUN_OUT"
 		# The writes of the run before are flushed first: else a
 		# run waits for the disk to take the last one's 100 MB.
 		sync
-		/usr/bin/time -f "%e %M" -o "$DIR.time" "$@" >/dev/null 2>"$DIR.err" ||
-			{ tail -5 "$DIR.err"; exit 1; }
+		eval "/usr/bin/time -f '%e %M' -o \"\$DIR.time\" $cmd" \
+			>/dev/null 2>"$DIR.err" || { tail -5 "$DIR.err"; exit 1; }
 		read -r s kb <"$DIR.time"
 		if [ -z "$best_s" ] || awk -v a="$s" -v b="$best_s" 'BEGIN { exit !(a < b) }'; then
 			best_s=$s
@@ -49,27 +54,28 @@ best() {
 	printf '%-30s %6s s   piekgeheugen %4d MB\n' "$name" "$best_s" $((peak / 1024))
 }
 
+ARGS='--source "$DIR" --today 2026-11-22'
 run_all() { # TARGET-FOLDER LABEL
 	COLD=1
-	best "zamen check (koud)" "$1/z" "$ZAMEN" check --source "$DIR" --today 2026-11-22
-	best "zamen build ($2, koud)" "$1/z" "$ZAMEN" build --source "$DIR" --output "$1/z" --today 2026-11-22
+	best "zamen check (koud)" "$1/c" "\"\$ZAMEN\" check $ARGS"
+	best "zamen build ($2, koud)" "$1/z" "\"\$ZAMEN\" build $ARGS --output \"\$RUN_OUT\""
 	COLD=
-	best "zamen build ($2, warm)" "$1/z" "$ZAMEN" build --source "$DIR" --output "$1/z" --today 2026-11-22
-	best "zamen check (warm)" "$1/z" "$ZAMEN" check --source "$DIR" --today 2026-11-22
-	best "hugo ($2)" "$1/h" hugo --quiet --source "$HERE/hugo" \
-		--contentDir "$(cd "$DIR" && pwd)/content" --destination "$1/h"
-	rm -rf "$1/z" "$1/h"
+	best "zamen build ($2, warm)" "$1/w" "\"\$ZAMEN\" build $ARGS --output \"\$RUN_OUT\""
+	best "zamen check (warm)" "$1/c" "\"\$ZAMEN\" check $ARGS"
+	best "hugo ($2)" "$1/h" "hugo --quiet --source \"\$HERE/hugo\" --contentDir \"\$CONTENT\" --destination \"\$RUN_OUT\""
+	rm -rf "$1"
 }
 
 # One newspaper page of the example site (loading that site included).
 ROOT=$(cd "$HERE/../.." && pwd)
-best "zamen print (1 pagina)" "$DIR.pdf" "$ZAMEN" print 2026-48 --source "$ROOT" \
-	--output "$DIR.pdf" --today 2026-11-22
-rm -f "$DIR.pdf"
+best "zamen print (1 pagina)" "$DIR.pdf" \
+	'"$ZAMEN" print 2026-48 --source "$ROOT" --output "$RUN_OUT" --today 2026-11-22'
+rm -f "$DIR.pdf".*
 
 if [ -n "$FLOOR" ]; then
-	best "ondergrens: alleen cmark" "$DIR.none" "$FLOOR" "$DIR/content"
+	best "ondergrens: alleen cmark" "$DIR.none" '"$FLOOR" "$DIR/content"'
 fi
+CONTENT=$(cd "$DIR" && pwd)/content
 run_all "$(cd "$(dirname "$DIR")" && pwd)/bench-out" "schijf"
 if [ -d /dev/shm ] && [ -w /dev/shm ]; then
 	run_all "/dev/shm/zamen-bench-$$" "tmpfs"
