@@ -254,6 +254,23 @@ extern "C" void tpl_dict_free(struct tpl_dict *d)
 	delete d;
 }
 
+// The text of every key made into a StaticTemplateString, for the whole
+// run: ctemplate's global table may keep pointing at it after the thread
+// that made it has ended. Kept here, it stays reachable to the end.
+static GMutex key_texts_lock;
+static GPtrArray *key_texts;
+
+static const char *key_text(const char *key)
+{
+	char *text = g_strdup(key);
+	g_mutex_lock(&key_texts_lock);
+	if (!key_texts)
+		key_texts = g_ptr_array_new();
+	g_ptr_array_add(key_texts, text);
+	g_mutex_unlock(&key_texts_lock);
+	return text;
+}
+
 // The key of a value or section as ctemplate wants it. A plain string key
 // makes ctemplate look it up in a global table under a lock on every use
 // (TemplateDictionary::AddToIdToNameMap); with several render threads that
@@ -261,8 +278,7 @@ extern "C" void tpl_dict_free(struct tpl_dict *d)
 // its id and skips the table, so each thread keeps one per key and the lock
 // is taken once per key and thread. Keyed by the pointer (the keys are
 // string literals) and checked by content: a key built at run time that
-// reuses a pointer takes the plain, slower way. The key's text is copied
-// and never freed, since ctemplate's global table keeps pointing at it.
+// reuses a pointer takes the plain, slower way.
 static ctemplate::TemplateString key_of(const char *key)
 {
 	thread_local std::unordered_map<const char *,
@@ -275,7 +291,7 @@ static ctemplate::TemplateString key_of(const char *key)
 		           : ctemplate::TemplateString(it->second);
 	ctemplate::StaticTemplateString &sts = keys[key];
 	sts = ctemplate::StaticTemplateString{
-	    {g_strdup(key), strlen(key), ctemplate::kIllegalTemplateId}};
+	    {key_text(key), strlen(key), ctemplate::kIllegalTemplateId}};
 	ctemplate::StaticTemplateStringInitializer init(&sts);
 	return ctemplate::TemplateString(sts);
 }

@@ -3,7 +3,8 @@
 #   run STATUS ARGS...  zamen with ARGS, output in $TMP/out and $TMP/err;
 #                       true when it exits with STATUS
 #   ok STATUS TEXT      one TAP line; on failure the log of the test
-#                       ($TAP_LOG, default $TMP/err) as comments. The log
+#                       ($TAP_LOG, default $TMP/err) as comments (of a
+#                       long log its first 15 and last 25 lines). The log
 #                       is emptied after each test, so a failure never
 #                       shows the words of an earlier one.
 #   tap_end             the summary line and the script's exit status
@@ -30,7 +31,14 @@ ok() {
 	else
 		echo "not ok $n - $2"
 		failed=$((failed + 1))
-		[ -s "$TAP_LOG" ] && sed 's/^/# /' "$TAP_LOG" | head -40
+		# A long log shows its start and its end, where a crash or
+		# a sanitizer's report is.
+		if [ "$(wc -l <"$TAP_LOG")" -gt 40 ]; then
+			{ head -15 "$TAP_LOG"; echo "[...]"; tail -25 "$TAP_LOG"; } |
+				sed 's/^/# /'
+		elif [ -s "$TAP_LOG" ]; then
+			sed 's/^/# /' "$TAP_LOG"
+		fi
 	fi
 	: >"$TAP_LOG"
 }
