@@ -1,5 +1,6 @@
 #include "render_site.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "render_feed.h"
@@ -25,7 +26,9 @@ struct render {
 	GPtrArray *written; /* page paths, for the sitemap */
 	/* Pages are rendered by several threads: the fields above that
 	 * change (copies, written, paths, failed, d) are guarded by lock. */
-	GMutex lock;
+	/* pthread, not GMutex: GLib builds GMutex on futexes that
+	 * ThreadSanitizer cannot see (make SANITIZE=thread test). */
+	pthread_mutex_t lock;
 	const struct story **stories; /* published, newest first */
 	size_t n_stories;
 };
@@ -56,10 +59,10 @@ static const char *link(struct out_page *p, const char *to)
  * in the output; each destination once. */
 static void copy_file(struct render *r, const char *to, const char *from)
 {
-	g_mutex_lock(&r->lock);
+	pthread_mutex_lock(&r->lock);
 	if (!g_hash_table_contains(r->copies, to))
 		g_hash_table_insert(r->copies, g_strdup(to), g_strdup(from));
-	g_mutex_unlock(&r->lock);
+	pthread_mutex_unlock(&r->lock);
 }
 
 /* A content file (path from the source folder) to copy. */
@@ -192,7 +195,7 @@ static void page_end(struct out_page *p)
 		        : arena_printf(p->a, "%sindex.html", p->path);
 		written = write_file(r->w, file, out->str, out->len);
 	}
-	g_mutex_lock(&r->lock);
+	pthread_mutex_lock(&r->lock);
 	if (!expanded) {
 		diag_error(r->d, ((struct diag_pos){p->layout, 0, 0}),
 		           "layout kon niet ingevuld worden voor %s",
@@ -205,7 +208,7 @@ static void page_end(struct out_page *p)
 		if (r->paths)
 			g_ptr_array_add(r->paths, g_strdup(p->path));
 	}
-	g_mutex_unlock(&r->lock);
+	pthread_mutex_unlock(&r->lock);
 	g_string_free(out, TRUE);
 	tpl_dict_free(p->top);
 	arena_free(p->a);
@@ -1078,9 +1081,9 @@ static void copy_folder(struct render *r, const char *from, const char *to)
 static void write_owned(struct render *r, const char *path, char *text)
 {
 	if (!write_file(r->w, path, text, strlen(text))) {
-		g_mutex_lock(&r->lock);
+		pthread_mutex_lock(&r->lock);
 		r->failed = true;
-		g_mutex_unlock(&r->lock);
+		pthread_mutex_unlock(&r->lock);
 	}
 	g_free(text);
 }
@@ -1276,7 +1279,7 @@ bool render_site(const struct site *s, const struct tpl_set *t,
 	                   .copies = g_hash_table_new_full(
 	                       g_str_hash, g_str_equal, g_free, g_free),
 	                   .written = g_ptr_array_new_with_free_func(g_free)};
-	g_mutex_init(&r.lock);
+	pthread_mutex_init(&r.lock, NULL);
 	r.stories = published_stories(s, &r.n_stories);
 	render_pages(&r);
 	g_free((void *)r.stories);
@@ -1305,6 +1308,6 @@ bool render_site(const struct site *s, const struct tpl_set *t,
 	copy_all(&r);
 	g_hash_table_destroy(r.copies);
 	g_ptr_array_free(r.written, TRUE);
-	g_mutex_clear(&r.lock);
+	pthread_mutex_destroy(&r.lock);
 	return !r.failed;
 }

@@ -8,6 +8,7 @@
 #include <ctemplate/template_emitter.h>
 
 #include <fcntl.h>
+#include <mutex>
 #include <string.h>
 #include <string>
 #include <unistd.h>
@@ -256,18 +257,18 @@ extern "C" void tpl_dict_free(struct tpl_dict *d)
 
 // The text of every key made into a StaticTemplateString, for the whole
 // run: ctemplate's global table may keep pointing at it after the thread
-// that made it has ended. Kept here, it stays reachable to the end.
-static GMutex key_texts_lock;
+// that made it has ended. Kept here, it stays reachable to the end. (A
+// std::mutex, not a GMutex: ThreadSanitizer cannot see GLib's futexes.)
+static std::mutex key_texts_lock;
 static GPtrArray *key_texts;
 
 static const char *key_text(const char *key)
 {
 	char *text = g_strdup(key);
-	g_mutex_lock(&key_texts_lock);
+	std::lock_guard<std::mutex> hold(key_texts_lock);
 	if (!key_texts)
 		key_texts = g_ptr_array_new();
 	g_ptr_array_add(key_texts, text);
-	g_mutex_unlock(&key_texts_lock);
 	return text;
 }
 
