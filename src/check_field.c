@@ -218,7 +218,7 @@ date_t field_date(const struct fields *f, const char *name, bool required)
  * value. A value without a dot gets the general message, whose example
  * already shows the leading zero. */
 static bool time_suggestion(const struct fields *f, const struct fm_node *n,
-			    const char *name)
+                            const char *name)
 {
 	const char *v = n->value;
 	if (!strchr(v, '.'))
@@ -226,20 +226,20 @@ static bool time_suggestion(const struct fields *f, const struct fm_node *n,
 	GString *fix = g_string_new(NULL);
 	for (size_t i = 0; v[i]; i++) {
 		bool starts_time = g_ascii_isdigit(v[i]) &&
-				   (i == 0 || !g_ascii_isdigit(v[i - 1])) &&
-				   (v[i + 1] == ':' || v[i + 1] == '.');
+		                   (i == 0 || !g_ascii_isdigit(v[i - 1])) &&
+		                   (v[i + 1] == ':' || v[i + 1] == '.');
 		if (starts_time)
 			g_string_append_c(fix, '0');
 		g_string_append_c(fix, v[i] == '.' ? ':' : v[i]);
 	}
 	struct date_time_range t;
 	bool ok = strcmp(fix->str, v) &&
-		  date_time_parse(fix->str, &t) == DATE_TIME_OK;
+	          date_time_parse(fix->str, &t) == DATE_TIME_OK;
 	if (ok)
 		diag_error(f->d, field_pos(f, n),
-			   "'%s%s' moet een tijd zijn als UU:MM of een tijdvak "
-			   "als UU:MM-UU:MM — bedoelde u '%s'?",
-			   f->prefix, name, fix->str);
+		           "'%s%s' moet een tijd zijn als UU:MM of een tijdvak "
+		           "als UU:MM-UU:MM — bedoelde u '%s'?",
+		           f->prefix, name, fix->str);
 	g_string_free(fix, TRUE);
 	return ok;
 }

@@ -13,8 +13,7 @@ static const char *const kind_names[KIND_COUNT] = {
 
 /* Slugs of one kind, for suggestions; built only when a reference fails.
  * g_free the array, not the slugs. */
-static const char **slugs_of(const struct site *s, enum load_kind k,
-			     size_t *n)
+static const char **slugs_of(const struct site *s, enum load_kind k, size_t *n)
 {
 	struct doc *const *docs = site_docs(s, k, n);
 	const char **v = g_new(const char *, *n ? *n : 1);
@@ -129,8 +128,8 @@ static gint cmp_strings(gconstpointer a, gconstpointer b)
 /* A photo or logo that is not there, with the file of that folder whose
  * name is nearest ("foto.jpeg" when "foto.jpg" is there). */
 static void report_missing_file(const struct load_tree *t, struct diags *d,
-				struct diag_pos pos, const char *written,
-				const char *resolved)
+                                struct diag_pos pos, const char *written,
+                                const char *resolved)
 {
 	char *folder = g_path_get_dirname(resolved);
 	char *full = g_build_filename(t->source, folder, NULL);
@@ -145,18 +144,19 @@ static void report_missing_file(const struct load_tree *t, struct diags *d,
 	g_ptr_array_sort(names, cmp_strings);
 	const char *base = strrchr(resolved, '/');
 	base = base ? base + 1 : resolved;
-	const char *near = text_nearest(base, (const char *const *)names->pdata,
-					names->len);
+	const char *near =
+	    text_nearest(base, (const char *const *)names->pdata, names->len);
 	if (near)
 		diag_error(d, pos,
-			   "het bestand '%s' bestaat niet (gezocht: %s) — "
-			   "bedoelde u '%s'?",
-			   written, resolved, near);
+		           "het bestand '%s' bestaat niet (gezocht: %s) — "
+		           "bedoelde u '%s'?",
+		           written, resolved, near);
 	else
-		diag_error(d, pos,
-			   "het bestand '%s' bestaat niet (gezocht: %s); zet het "
-			   "naast dit bestand of verbeter de naam",
-			   written, resolved);
+		diag_error(
+		    d, pos,
+		    "het bestand '%s' bestaat niet (gezocht: %s); zet het "
+		    "naast dit bestand of verbeter de naam",
+		    written, resolved);
 	g_ptr_array_free(names, TRUE);
 	g_free(full);
 	g_free(folder);

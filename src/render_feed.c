@@ -24,7 +24,6 @@ static int cmp_item(const void *pa, const void *pb)
 	return strcmp(a->path, b->path);
 }
 
-
 /* <name>escaped text</name> on a line of its own, indented. */
 static void put_element(GString *out, const char *indent, const char *name,
                         const char *text)

@@ -7,7 +7,6 @@
 #include "render_url.h"
 #include "text.h"
 
-
 struct ctx {
 	const struct site *s;
 	const struct doc *d;

@@ -32,5 +32,4 @@ void md_render_html(const struct site *s, const struct doc *d,
                     const char *page_path, struct arena *a, GString *out,
                     GArray *files);
 
-
 #endif

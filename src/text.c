@@ -137,9 +137,9 @@ const char *text_nearest(const char *word, const char *const *candidates,
 	return best_d <= limit ? best : NULL;
 }
 
-/* Appends s escaped for XML and HTML text and attribute values alike. Characters
- * XML 1.0 forbids even as references (C0 controls other than tab and line
- * feed, U+FFFE, U+FFFF) are dropped; a carriage return would be read back
+/* Appends s escaped for XML and HTML text and attribute values alike.
+ * Characters XML 1.0 forbids even as references (C0 controls other than tab and
+ * line feed, U+FFFE, U+FFFF) are dropped; a carriage return would be read back
  * as a line feed anyway. The site holds valid UTF-8 only. */
 void text_append_escaped(GString *out, const char *s)
 {

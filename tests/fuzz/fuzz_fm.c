@@ -28,7 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct fm_split s;
 		if (fm_split(text, size, "fuzz.md", &s, d))
 			fm_parse(a, text + s.yaml_off, s.yaml_len, s.yaml_line,
-				 "fuzz.md", d);
+			         "fuzz.md", d);
 		fm_parse(a, text, size, 1, "site.yaml", d);
 	}
 	diags_free(d);

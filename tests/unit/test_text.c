@@ -87,11 +87,11 @@ static void references_resolve_inside_the_source(void **state)
 	assert_null(load_resolve(a, "content", "../../etc/passwd"));
 	/* Two levels up from content/a/b, then down again. */
 	assert_string_equal(load_resolve(a, "content/a/b", "../../x.md"),
-			    "content/x.md");
+	                    "content/x.md");
 	assert_string_equal(load_resolve(a, "content", "../site.yaml"),
-			    "site.yaml");
+	                    "site.yaml");
 	assert_string_equal(load_resolve(a, "content//a/", "b//c.md"),
-			    "content/a/b/c.md");
+	                    "content/a/b/c.md");
 	assert_null(load_resolve(a, "content", ".."));
 	assert_null(load_resolve(a, "content", "/over-ons/"));
 	assert_null(load_resolve(a, "content", "https://example.org/a.md"));
