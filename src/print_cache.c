@@ -57,20 +57,6 @@ static void sum_contents(GChecksum *sum, const char *source, const char *path)
 	g_free(full);
 }
 
-/* The program itself: a new zamen may set the same page differently. */
-static void sum_program(GChecksum *sum)
-{
-	GStatBuf st;
-	char *id = g_stat("/proc/self/exe", &st) == 0
-	               ? g_strdup_printf(
-	                     "%lld %lld.%09ld %llu", (long long)st.st_size,
-	                     (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec,
-	                     (unsigned long long)st.st_ino)
-	               : NULL;
-	sum_cstr(sum, id);
-	g_free(id);
-}
-
 struct print_cache *print_cache_open(const struct print_design *pd,
                                      const struct site *s, bool keep)
 {
@@ -85,7 +71,6 @@ struct print_cache *print_cache_open(const struct print_design *pd,
 	}
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
 	sum_cstr(sum, "zamen krantenpagina 1");
-	sum_program(sum);
 	sum_cstr(sum, pd->digest);
 	sum_contents(sum, s->source, "site.yaml");
 	c->base = g_strdup(g_checksum_get_string(sum));

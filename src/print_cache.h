@@ -9,9 +9,8 @@
  *
  * An entry is found by a key: SHA-256 over everything print_edition()
  * reads. That is:
- *   - the zamen program itself (name, size and time of the binary), the
- *     page design with its fonts and the library versions
- *     (print_design.digest);
+ *   - what sets the page: the zamen program, the page design with its
+ *     fonts and the library versions (print_design.digest);
  *   - site.yaml, whole;
  *   - the edition's file, its story's file and photo, its partner's file,
  *     whole, with their paths;

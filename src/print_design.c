@@ -554,24 +554,28 @@ static int compare_names(const void *a, const void *b)
 /* Our own fontconfig with only the files in dir: fonts are added one by
  * one (FcConfigAppFontAddFile), since adding the folder makes fontconfig
  * try to write a cache and complain where it cannot. */
-/* Adds the identity of the file at path (name, size, modification time)
- * to sum: enough for fonts and patterns, which are replaced, not edited. */
+/* Adds the identity of the file at path (name, size, modification time,
+ * inode) to sum: enough for the program, fonts and patterns, which are
+ * replaced, not edited. */
 static void sum_file_identity(GChecksum *sum, const char *path)
 {
 	GStatBuf st;
 	char *id = g_stat(path, &st) == 0
-	               ? g_strdup_printf("%s %lld %lld.%09ld\n", path,
+	               ? g_strdup_printf("%s %lld %lld.%09ld %llu\n", path,
 	                                 (long long)st.st_size,
 	                                 (long long)st.st_mtim.tv_sec,
-	                                 st.st_mtim.tv_nsec)
+	                                 st.st_mtim.tv_nsec,
+	                                 (unsigned long long)st.st_ino)
 	               : g_strdup_printf("%s -\n", path);
 	g_checksum_update(sum, (const guchar *)id, (gssize)strlen(id));
 	g_free(id);
 }
 
-/* The libraries whose versions can change the bytes of the PDF. */
+/* The program and the libraries whose versions can change the bytes of
+ * the PDF: a new zamen may set the same page differently. */
 static void sum_versions(GChecksum *sum)
 {
+	sum_file_identity(sum, "/proc/self/exe");
 	char *v = g_strdup_printf(
 	    "pango %s cairo %s harfbuzz %s fontconfig %d qpdf %s\n",
 	    pango_version_string(), cairo_version_string(), hb_version_string(),

@@ -153,9 +153,9 @@ struct print_design {
 	struct print_hyph *hyph;
 	struct arena *arena;
 	FcConfig *fc; /* ours: only the fonts of layouts/fonts/ */
-	/* SHA-256 (hex) of what the design is made of: ontwerp.yaml, the
-	 * fonts and patterns (by name, size and time) and the versions of
-	 * the libraries that set and write the page. For print_cache.h. */
+	/* SHA-256 (hex) of what sets the page: ontwerp.yaml, the fonts and
+	 * patterns and the zamen program (by name, size, time and inode),
+	 * and the versions of the libraries. For print_cache.h. */
 	char digest[65];
 };
 
