@@ -6,9 +6,7 @@
 #include <glib.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
-#include "date.h"
 #include "main_cli.h"
 #include "main_print.h"
 #include "print.h"
@@ -49,16 +47,14 @@ static const char help_text[] =
 
 struct cli {
 	const char *command;
-	const char *source;
+	struct cli_common common; /* --source, --today */
 	const char *output;
 	bool drafts;
-	date_t today;
 };
 
 static int parse_args(int argc, char **argv, struct cli *c)
 {
-	c->source = ".";
-	c->today = date_today_amsterdam((int64_t)time(NULL));
+	cli_common_init(&c->common);
 	c->command = argv[1];
 	int rc = EXIT_OK;
 	bool is_build = !strcmp(c->command, "build");
@@ -69,14 +65,12 @@ static int parse_args(int argc, char **argv, struct cli *c)
 	for (int i = 2; i < argc; i++) {
 		bool error = false;
 		const char *v;
-		if ((v = cli_option(argc, argv, &i, "--source", &error))) {
-			c->source = v;
+		if (cli_common_option(argc, argv, &i, &c->common, &rc)) {
+			if (rc != EXIT_OK)
+				return rc;
 		} else if (is_build && (v = cli_option(argc, argv, &i,
 		                                       "--output", &error))) {
 			c->output = v;
-		} else if (cli_today_option(argc, argv, &i, &c->today, &rc)) {
-			if (rc != EXIT_OK)
-				return rc;
 		} else if (error) {
 			return EXIT_USAGE;
 		} else if (is_build && !strcmp(argv[i], "--drafts")) {
@@ -85,10 +79,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
 			return cli_usage_error("onbekende optie '%s'", argv[i]);
 		}
 	}
-	if (!cli_is_dir(c->source))
-		return cli_usage_error("de bronmap '%s' bestaat niet",
-		                       c->source);
-	return EXIT_OK;
+	return cli_common_check(&c->common);
 }
 
 /* The PDFs of the published editions, by edition, for the edition pages. */
@@ -166,8 +157,8 @@ static gpointer print_editions(gpointer data)
 static bool build_site(const struct cli *c, const struct site *s,
                        struct diags *d)
 {
-	char *layouts = cli_layouts_dir(c->source);
-	char *own = g_build_filename(c->source, "layouts", NULL);
+	char *layouts = cli_layouts_dir(c->common.source);
+	char *own = g_build_filename(c->common.source, "layouts", NULL);
 	const char *report = strcmp(layouts, own) ? layouts : "layouts";
 	struct tpl_set *t = tpl_load(layouts, report, d);
 	g_free(own);
@@ -175,10 +166,11 @@ static bool build_site(const struct cli *c, const struct site *s,
 		g_free(layouts);
 		return false;
 	}
-	char *output = c->output ? g_strdup(c->output)
-	                         : g_build_filename(c->source, "public", NULL);
+	char *output = c->output
+	                   ? g_strdup(c->output)
+	                   : g_build_filename(c->common.source, "public", NULL);
 	bool ok = false;
-	struct write_out *w = write_begin(output, c->source, d);
+	struct write_out *w = write_begin(output, c->common.source, d);
 	if (w) {
 		/* Every published edition gets its PDF, or the build fails:
 		 * so its page can link the PDF before it is made. */
@@ -189,7 +181,7 @@ static bool build_site(const struct cli *c, const struct site *s,
 				    pdfs.paths, (gpointer)s->editions[i],
 				    (gpointer)url_edition_pdf(pdfs.a, s,
 				                              s->editions[i]));
-		char *print_layouts = cli_print_layouts_dir(c->source);
+		char *print_layouts = cli_print_layouts_dir(c->common.source);
 		struct print_job job = {s,     print_layouts, w,
 		                        &pdfs, diags_new(),   false};
 		GThread *printer =
@@ -220,7 +212,7 @@ static bool build_site(const struct cli *c, const struct site *s,
 static bool check_print(const struct cli *c, const struct site *s,
                         struct diags *d)
 {
-	char *layouts = cli_print_layouts_dir(c->source);
+	char *layouts = cli_print_layouts_dir(c->common.source);
 	struct print_design *pd = print_design_load(layouts, d);
 	g_free(layouts);
 	if (!pd)
@@ -264,9 +256,9 @@ int main(int argc, char **argv)
 	if (rc != EXIT_OK)
 		return rc;
 
-	struct check_opts opts = {.today = c.today, .drafts = c.drafts};
+	struct check_opts opts = {.today = c.common.today, .drafts = c.drafts};
 	struct cli_site cs;
-	bool ok = cli_load_site(c.source, &opts, &cs);
+	bool ok = cli_load_site(c.common.source, &opts, &cs);
 	if (ok) {
 		say_counts(cs.site);
 		if (!strcmp(c.command, "build"))

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 const char cli_usage_text[] =
     "Gebruik:\n"
@@ -42,20 +43,39 @@ const char *cli_option(int argc, char **argv, int *i, const char *name,
 	return argv[++*i];
 }
 
-bool cli_today_option(int argc, char **argv, int *i, date_t *today, int *rc)
+void cli_common_init(struct cli_common *c)
+{
+	c->source = ".";
+	c->today = date_today_amsterdam((int64_t)time(NULL));
+}
+
+bool cli_common_option(int argc, char **argv, int *i, struct cli_common *c,
+                       int *rc)
 {
 	bool error = false;
-	const char *v = cli_option(argc, argv, i, "--today", &error);
-	if (error) {
-		*rc = EXIT_USAGE;
+	const char *v;
+	if ((v = cli_option(argc, argv, i, "--source", &error))) {
+		c->source = v;
 		return true;
 	}
-	if (!v)
-		return false;
-	if (!date_parse(v, today, NULL))
-		*rc = cli_usage_error(
-		    "--today verwacht een datum als JJJJ-MM-DD, niet '%s'", v);
-	return true;
+	if (!error && (v = cli_option(argc, argv, i, "--today", &error))) {
+		if (!date_parse(v, &c->today, NULL))
+			*rc = cli_usage_error("--today verwacht een datum als "
+			                      "JJJJ-MM-DD, niet '%s'",
+			                      v);
+		return true;
+	}
+	if (error)
+		*rc = EXIT_USAGE;
+	return error;
+}
+
+int cli_common_check(const struct cli_common *c)
+{
+	if (!cli_is_dir(c->source))
+		return cli_usage_error("de bronmap '%s' bestaat niet",
+		                       c->source);
+	return EXIT_OK;
 }
 
 bool cli_is_dir(const char *path)

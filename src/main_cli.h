@@ -27,9 +27,21 @@ int cli_usage_error(const char *fmt, const char *arg);
 const char *cli_option(int argc, char **argv, int *i, const char *name,
                        bool *error);
 
-/* Whether argv[*i] is --today (advancing *i past its value); a malformed
- * date prints the usage and sets *rc to EXIT_USAGE. */
-bool cli_today_option(int argc, char **argv, int *i, date_t *today, int *rc);
+/* The options every command takes. */
+struct cli_common {
+	const char *source; /* --source MAP, default "." */
+	date_t today;       /* --today, default today in the Netherlands */
+};
+
+/* Sets the defaults. */
+void cli_common_init(struct cli_common *c);
+/* Whether argv[*i] is --source or --today (advancing *i past its value);
+ * a missing value or a malformed date prints the usage and sets *rc to
+ * EXIT_USAGE. */
+bool cli_common_option(int argc, char **argv, int *i, struct cli_common *c,
+                       int *rc);
+/* EXIT_OK, or the usage error when the source folder does not exist. */
+int cli_common_check(const struct cli_common *c);
 
 /* A loaded and checked source folder and everything that owns it. */
 struct cli_site {

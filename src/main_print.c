@@ -16,7 +16,6 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "main_cli.h"
 #include "main_print.h"
@@ -24,8 +23,8 @@
 #include "render_url.h"
 
 struct print_cli {
-	const char *edition, *source, *output;
-	date_t today;
+	struct cli_common common; /* --source, --today */
+	const char *edition, *output;
 };
 
 static bool is_edition_name(const char *s)
@@ -40,20 +39,17 @@ static bool is_edition_name(const char *s)
 
 static int parse_args(int argc, char **argv, struct print_cli *c)
 {
-	c->source = ".";
-	c->today = date_today_amsterdam((int64_t)time(NULL));
+	cli_common_init(&c->common);
 	int rc = EXIT_OK;
 	for (int i = 2; i < argc; i++) {
 		bool error = false;
 		const char *v;
-		if ((v = cli_option(argc, argv, &i, "--source", &error))) {
-			c->source = v;
+		if (cli_common_option(argc, argv, &i, &c->common, &rc)) {
+			if (rc != EXIT_OK)
+				return rc;
 		} else if ((v = cli_option(argc, argv, &i, "--output",
 		                           &error))) {
 			c->output = v;
-		} else if (cli_today_option(argc, argv, &i, &c->today, &rc)) {
-			if (rc != EXIT_OK)
-				return rc;
 		} else if (error) {
 			return EXIT_USAGE;
 		} else if (argv[i][0] == '-') {
@@ -73,10 +69,7 @@ static int parse_args(int argc, char **argv, struct print_cli *c)
 		return cli_usage_error("een editie heet JJJJ-NR, bijvoorbeeld "
 		                       "2026-48, niet '%s'",
 		                       c->edition);
-	if (!cli_is_dir(c->source))
-		return cli_usage_error("de bronmap '%s' bestaat niet",
-		                       c->source);
-	return EXIT_OK;
+	return cli_common_check(&c->common);
 }
 
 /* "x.pdf" -> "x-proef.pdf" */
@@ -111,9 +104,9 @@ int main_print(int argc, char **argv)
 	if (rc != EXIT_OK)
 		return rc;
 
-	struct check_opts opts = {.today = c.today, .drafts = false};
+	struct check_opts opts = {.today = c.common.today, .drafts = false};
 	struct cli_site cs;
-	if (!cli_load_site(c.source, &opts, &cs)) {
+	if (!cli_load_site(c.common.source, &opts, &cs)) {
 		diags_print(cs.diags, stderr);
 		fprintf(stderr, "zamen: er is niets gedrukt; verbeter de "
 		                "fouten hierboven en probeer het opnieuw.\n");
@@ -131,7 +124,7 @@ int main_print(int argc, char **argv)
 		return EXIT_CONTENT;
 	}
 
-	char *layouts = cli_print_layouts_dir(c.source);
+	char *layouts = cli_print_layouts_dir(c.common.source);
 	struct print_design *pd = print_design_load(layouts, cs.diags);
 	g_free(layouts);
 	struct print_fit fit = {0};
@@ -144,7 +137,7 @@ int main_print(int argc, char **argv)
 	char *out =
 	    c.output
 	        ? g_strdup(c.output)
-	        : g_build_filename(c.source, "public",
+	        : g_build_filename(c.common.source, "public",
 	                           url_edition_pdf(cs.arena, cs.site, e), NULL);
 	rc = EXIT_CONTENT;
 	if (clean) {
