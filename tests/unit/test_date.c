@@ -11,14 +11,6 @@
 
 #include "date.h"
 
-/* Compares dates in their readable form, so a failure names the dates. */
-#define assert_date(got, want)                                                 \
-	do {                                                                   \
-		char got_[11];                                                 \
-		date_format((got), got_);                                      \
-		assert_string_equal(got_, (want));                             \
-	} while (0)
-
 static void test_known_day_numbers(void **state)
 {
 	(void)state;

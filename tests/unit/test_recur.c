@@ -14,13 +14,6 @@
 
 #include "model_recur.h"
 
-#define assert_date(got, want)                                                 \
-	do {                                                                   \
-		char got_[11];                                                 \
-		date_format((got), got_);                                      \
-		assert_string_equal(got_, (want));                             \
-	} while (0)
-
 #define assert_none(got) assert_int_equal((got), DATE_NONE)
 
 enum { MON = 1, TUE, WED, THU, FRI, SAT, SUN };

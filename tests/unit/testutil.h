@@ -14,4 +14,13 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+/* Compares a date_t with "JJJJ-MM-DD" in readable form (date.h's
+ * date_format), so a failure names both dates. */
+#define assert_date(got, want)                                                 \
+	do {                                                                   \
+		char got_[11];                                                 \
+		date_format((got), got_);                                      \
+		assert_string_equal(got_, (want));                             \
+	} while (0)
+
 #endif
