@@ -57,6 +57,21 @@ static void sum_contents(GChecksum *sum, const char *source, const char *path)
 	g_free(full);
 }
 
+/* The cache says itself that it is no source: git leaves a folder alone
+ * whose own .gitignore ignores everything, in any repository the site
+ * lives in. */
+static void ignore_in_git(const char *source)
+{
+	char *path =
+	    g_build_filename(source, ".zamen-cache", ".gitignore", NULL);
+	if (!g_file_test(path, G_FILE_TEST_EXISTS))
+		g_file_set_contents(path,
+		                    "# Gemaakt door zamen: een cache, geen "
+		                    "bron. De map mag altijd weg.\n*\n",
+		                    -1, NULL);
+	g_free(path);
+}
+
 struct print_cache *print_cache_open(const struct print_design *pd,
                                      const struct site *s, bool keep)
 {
@@ -69,6 +84,8 @@ struct print_cache *print_cache_open(const struct print_design *pd,
 		g_free(c->dir);
 		c->dir = NULL;
 	}
+	if (c->dir && keep)
+		ignore_in_git(s->source);
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
 	sum_cstr(sum, "zamen krantenpagina 1");
 	sum_cstr(sum, pd->digest);

@@ -4,7 +4,8 @@
  * Setting a page costs about 20 ms of shaping and font subsetting, and the
  * archive grows by an edition a week while old editions hardly change. So
  * `zamen build` keeps every PDF it made, with the warnings it gave, in
- * SOURCE/.zamen-cache/journaal/, and takes a page from there as long as
+ * SOURCE/.zamen-cache/journaal/ (the folder has a .gitignore of its own,
+ * so no repository takes it in), and takes a page from there as long as
  * nothing it is made of has changed; `zamen check` takes the warnings.
  *
  * An entry is found by a key: SHA-256 over everything print_edition()

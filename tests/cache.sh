@@ -38,13 +38,17 @@ which() {
 	echo
 }
 
-echo "1..12"
+echo "1..13"
 
 build 1 && [ "$(find "$TMP/out1/journaal" -name '*.pdf' | wc -l)" -eq 3 ] &&
 	[ "$(ls "$C"/*.pdf | wc -l)" -eq 3 ] &&
 	[ "$(ls "$C"/*.meldingen | wc -l)" -eq 3 ] &&
 	cp "$TMP/err" "$TMP/err1"
 ok $? "a build keeps the PDF and the warnings of each of its 3 editions"
+
+mkdir -p "$TMP/repo" && cp -R "$S/.zamen-cache" "$TMP/repo/" &&
+	git -C "$TMP/repo" init -q && [ -z "$(git -C "$TMP/repo" status --porcelain)" ]
+ok $? "git leaves the cache alone in any repository (its own .gitignore)"
 
 mark && build 2 && [ "$(which 2)" = "2026-47 2026-48 2026-49 " ] &&
 	cmp -s "$TMP/err" "$TMP/err1"
