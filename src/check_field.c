@@ -98,7 +98,7 @@ const char *field_string(const struct fields *f, const char *name,
 {
 	const struct fm_node *n = field_node(f, name, required);
 	if (!n || !want_scalar(f, n, name))
-		return NULL;
+		return required ? "" : NULL;
 	return n->value;
 }
 

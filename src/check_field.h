@@ -48,6 +48,10 @@ void field_unknown(struct fields *f, const char *const *known, size_t n);
  * scalar counts as missing (and is reported as empty). */
 const struct fm_node *field_node(const struct fields *f, const char *name,
                                  bool required);
+/* The text of name, or NULL when it is absent. A required field is never
+ * NULL: when it is missing or no single value, that is reported and the
+ * record gets "", so the checks after this one (sorting by title, say)
+ * need not guard against a record that is broken anyway. */
 const char *field_string(const struct fields *f, const char *name,
                          bool required);
 bool field_bool(const struct fields *f, const char *name);
