@@ -141,35 +141,54 @@ const char *text_nearest(const char *word, const char *const *candidates,
  * Characters XML 1.0 forbids even as references (C0 controls other than tab and
  * line feed, U+FFFE, U+FFFF) are dropped; a carriage return would be read back
  * as a line feed anyway. The site holds valid UTF-8 only. */
+/* The bytes text_append_escaped rewrites or drops: markup, the C0
+ * controls but tab and line feed, and 0xEF, the lead byte of U+FFFE and
+ * U+FFFF. Everything else is copied in runs. */
+static const bool escape_stop[256] = {
+    [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1,
+    [0x07] = 1, [0x08] = 1, [0x0B] = 1, [0x0C] = 1, [0x0D] = 1, [0x0E] = 1,
+    [0x0F] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1,
+    [0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1A] = 1,
+    [0x1B] = 1, [0x1C] = 1, [0x1D] = 1, [0x1E] = 1, [0x1F] = 1, ['&'] = 1,
+    ['<'] = 1,  ['>'] = 1,  ['"'] = 1,  ['\''] = 1, [0xEF] = 1,
+};
+
 void text_append_escaped(GString *out, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+	const unsigned char *p = (const unsigned char *)s;
+	for (;;) {
+		const unsigned char *run = p;
+		while (*p && !escape_stop[*p])
+			p++;
+		g_string_append_len(out, (const char *)run, p - run);
+		if (!*p)
+			return;
 		switch (*p) {
 		case '&':
-			g_string_append(out, "&amp;");
+			g_string_append_len(out, "&amp;", 5);
 			break;
 		case '<':
-			g_string_append(out, "&lt;");
+			g_string_append_len(out, "&lt;", 4);
 			break;
 		case '>':
-			g_string_append(out, "&gt;");
+			g_string_append_len(out, "&gt;", 4);
 			break;
 		case '"':
-			g_string_append(out, "&quot;");
+			g_string_append_len(out, "&quot;", 6);
 			break;
 		case '\'':
-			g_string_append(out, "&apos;");
+			g_string_append_len(out, "&apos;", 6);
 			break;
-		default:
-			if (*p < 0x20 && *p != '\t' && *p != '\n')
-				break;
+		case 0xEF:
 			/* U+FFFE and U+FFFF are EF BF BE and EF BF BF. */
-			if (p[0] == 0xEF && p[1] == 0xBF &&
-			    (p[2] == 0xBE || p[2] == 0xBF)) {
+			if (p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
 				p += 2;
-				break;
-			}
-			g_string_append_c(out, (char)*p);
+			else
+				g_string_append_c(out, (char)*p);
+			break;
+		default: /* a control character: dropped */
+			break;
 		}
+		p++;
 	}
 }

@@ -1,4 +1,5 @@
-/* test_text.c: slugs, suggestions, UTF-8 positions, path resolution. */
+/* test_text.c: slugs, suggestions, UTF-8 positions, path resolution,
+ * escaping. */
 #include "testutil.h"
 
 #include <glib.h>
@@ -99,6 +100,40 @@ static void references_resolve_inside_the_source(void **state)
 	arena_free(a);
 }
 
+static void escape_is(const char *in, const char *want)
+{
+	GString *out = g_string_new("pre:");
+	text_append_escaped(out, in);
+	assert_string_equal(out->str + 4, want);
+	g_string_free(out, TRUE);
+}
+
+static void escaping_keeps_text_and_drops_what_xml_forbids(void **state)
+{
+	(void)state;
+	escape_is("", "");
+	escape_is("gewoon", "gewoon");
+	escape_is("&", "&amp;");
+	escape_is(
+	    "Jan & <Piet> zegt \"ja\" en 'nee'",
+	    "Jan &amp; &lt;Piet&gt; zegt &quot;ja&quot; en &apos;nee&apos;");
+	escape_is("<<>>", "&lt;&lt;&gt;&gt;");
+	/* Tab and line feed stay; other C0 controls (CR too) go. */
+	escape_is("a\tb\nc\rd\x01"
+	          "e\x1f",
+	          "a\tb\ncde");
+	/* U+FFFE and U+FFFF go, wherever they stand ... */
+	escape_is("\xEF\xBF\xBE"
+	          "a\xEF\xBF\xBF",
+	          "a");
+	escape_is("x\xEF\xBF\xBE", "x");
+	/* ... but U+FFFD, U+F000 and U+FEFF, which share their first
+	 * byte, stay, as does any other character. */
+	escape_is("\xEF\xBF\xBD\xEF\x80\x80\xEF\xBB\xBF",
+	          "\xEF\xBF\xBD\xEF\x80\x80\xEF\xBB\xBF");
+	escape_is("caf\xC3\xA9 \xE2\x82\xAC 5", "caf\xC3\xA9 \xE2\x82\xAC 5");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -107,6 +142,7 @@ int main(void)
 	    cmocka_unit_test(nearest_finds_plausible_typos_only),
 	    cmocka_unit_test(utf8_positions_count_characters),
 	    cmocka_unit_test(references_resolve_inside_the_source),
+	    cmocka_unit_test(escaping_keeps_text_and_drops_what_xml_forbids),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
