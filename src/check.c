@@ -1,5 +1,21 @@
 #include "check_internal.h"
 
+#include <glib.h>
+
+#include "parallel.h"
+
+struct each_doc {
+	const struct site *s;
+	const struct load_tree *t;
+	struct doc **docs; /* by the index of their file in t */
+};
+
+static void check_one(void *data, size_t i, struct arena *a, struct diags *d)
+{
+	struct each_doc *e = data;
+	e->docs[i] = check_doc(e->s, e->t->docs[i], a, d);
+}
+
 struct site *check_site(const struct load_tree *t, const struct check_opts *o,
                         struct diags *d)
 {
@@ -15,8 +31,12 @@ struct site *check_site(const struct load_tree *t, const struct check_opts *o,
 	if (!t->site)
 		return s;
 	check_config(s, t->site, d);
+	struct doc **docs = g_new(struct doc *, t->n_docs ? t->n_docs : 1);
+	struct each_doc each = {s, t, docs};
+	parallel_for(t->n_docs, check_one, &each, site_arena(s), d);
 	for (size_t i = 0; i < t->n_docs; i++)
-		check_doc(s, t->docs[i], d);
+		site_add(s, docs[i]);
+	g_free(docs);
 	site_index_build(s, d);
 	check_refs(s, t, d);
 	site_finish(s);

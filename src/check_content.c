@@ -70,8 +70,7 @@ static const char *summary_from_body(struct arena *a, cmark_node *doc)
 	return r;
 }
 
-static void common(struct site *s, struct doc *d, const struct load_doc *src,
-                   struct fields *f)
+static void common(struct doc *d, const struct load_doc *src, struct fields *f)
 {
 	d->kind = src->kind;
 	d->src = src;
@@ -80,10 +79,10 @@ static void common(struct site *s, struct doc *d, const struct load_doc *src,
 	d->body = src->md;
 	d->samenvatting = field_string(f, "samenvatting", false);
 	if (!d->samenvatting)
-		d->samenvatting = summary_from_body(site_arena(s), d->body);
+		d->samenvatting = summary_from_body(f->a, d->body);
 }
 
-static void story(struct site *s, struct story *x, struct fields *f,
+static void story(const struct site *s, struct story *x, struct fields *f,
                   const struct load_doc *src)
 {
 	field_unknown(f, story_fields, G_N_ELEMENTS(story_fields));
@@ -124,7 +123,7 @@ static void story(struct site *s, struct story *x, struct fields *f,
 	x->foto_credit = field_string(f, "foto_credit", false);
 	if (foto) {
 		const struct fm_node *n = fm_get(f->map, "foto");
-		x->foto = load_resolve(site_arena(s), src->dir, foto);
+		x->foto = load_resolve(f->a, src->dir, foto);
 		const char *dot = strrchr(foto, '.');
 		if (!dot || (g_ascii_strcasecmp(dot, ".jpg") &&
 		             g_ascii_strcasecmp(dot, ".jpeg") &&
@@ -154,7 +153,7 @@ static void story(struct site *s, struct story *x, struct fields *f,
 	}
 }
 
-static bool herhaling(struct site *s, struct activity *x,
+static bool herhaling(const struct site *s, struct activity *x,
                       const struct fields *top, const struct fm_node *n)
 {
 	(void)s;
@@ -246,8 +245,7 @@ static bool herhaling(struct site *s, struct activity *x,
 		           "'herhaling.behalve' is een lijst van datums, "
 		           "bijvoorbeeld: behalve: [2026-12-24, 2026-12-31]");
 	} else if (b) {
-		date_t *ex =
-		    arena_calloc(site_arena(s), b->n ? b->n : 1, sizeof *ex);
+		date_t *ex = arena_calloc(f.a, b->n ? b->n : 1, sizeof *ex);
 		for (size_t i = 0; i < b->n; i++) {
 			date_t d = field_date_node(&f, b->items[i], "behalve");
 			if (d != DATE_NONE)
@@ -289,7 +287,7 @@ static bool herhaling(struct site *s, struct activity *x,
 	return ok;
 }
 
-static void activity(struct site *s, struct activity *x, struct fields *f)
+static void activity(const struct site *s, struct activity *x, struct fields *f)
 {
 	field_unknown(f, activity_fields, G_N_ELEMENTS(activity_fields));
 	x->titel = field_string(f, "titel", true);
@@ -346,7 +344,7 @@ static void activity(struct site *s, struct activity *x, struct fields *f)
 	}
 }
 
-static void partner(struct site *s, struct partner *x, struct fields *f,
+static void partner(const struct site *s, struct partner *x, struct fields *f,
                     const struct load_doc *src)
 {
 	field_unknown(f, partner_fields, G_N_ELEMENTS(partner_fields));
@@ -360,13 +358,13 @@ static void partner(struct site *s, struct partner *x, struct fields *f,
 	x->adres = field_string(f, "adres", false);
 	const char *logo = field_string(f, "logo", false);
 	if (logo)
-		x->logo = load_resolve(site_arena(s), src->dir, logo);
+		x->logo = load_resolve(f->a, src->dir, logo);
 	x->convenant = fm_get(f->map, "convenant")
 	                   ? field_date(f, "convenant", false)
 	                   : DATE_NONE;
 }
 
-static void edition(struct site *s, struct edition *x, struct fields *f,
+static void edition(const struct site *s, struct edition *x, struct fields *f,
                     const struct load_doc *src)
 {
 	(void)s;
@@ -395,7 +393,7 @@ static void edition(struct site *s, struct edition *x, struct fields *f,
 	}
 }
 
-static void page(struct site *s, struct page *x, struct fields *f,
+static void page(const struct site *s, struct page *x, struct fields *f,
                  const struct load_doc *src)
 {
 	(void)s;
@@ -437,7 +435,8 @@ static void unset_dates(struct doc *doc, enum load_kind kind)
 	}
 }
 
-void check_doc(struct site *s, const struct load_doc *src, struct diags *d)
+struct doc *check_doc(const struct site *s, const struct load_doc *src,
+                      struct arena *a, struct diags *d)
 {
 	static const size_t sizes[KIND_COUNT] = {
 	    [KIND_PAGE] = sizeof(struct page),
@@ -446,18 +445,17 @@ void check_doc(struct site *s, const struct load_doc *src, struct diags *d)
 	    [KIND_PARTNER] = sizeof(struct partner),
 	    [KIND_EDITION] = sizeof(struct edition),
 	};
-	struct doc *doc = arena_alloc(site_arena(s), sizes[src->kind]);
-	struct fields f = {.a = site_arena(s),
+	struct doc *doc = arena_alloc(a, sizes[src->kind]);
+	struct fields f = {.a = a,
 	                   .d = d,
 	                   .file = src->path,
 	                   .map = src->fm,
 	                   .prefix = "",
 	                   .line = 1};
 	unset_dates(doc, src->kind);
-	common(s, doc, src, &f);
-	site_add(s, doc);
+	common(doc, src, &f);
 	if (!src->fm)
-		return; /* already reported by the loader */
+		return doc; /* already reported by the loader */
 
 	switch (src->kind) {
 	case KIND_STORY:
@@ -477,4 +475,5 @@ void check_doc(struct site *s, const struct load_doc *src, struct diags *d)
 		page(s, (struct page *)doc, &f, src);
 		break;
 	}
+	return doc;
 }

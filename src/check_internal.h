@@ -11,8 +11,11 @@
 /* site.yaml into s->config; reports its problems. */
 void check_config(struct site *s, const struct fm_node *root, struct diags *d);
 
-/* One content file into its record, added to s. */
-void check_doc(struct site *s, const struct load_doc *src, struct diags *d);
+/* One content file into its record, allocated in a; reads only s's
+ * settings (config, today), so files can be checked in parallel. The caller
+ * adds the record to s. */
+struct doc *check_doc(const struct site *s, const struct load_doc *src,
+                      struct arena *a, struct diags *d);
 
 /* References between records, links in bodies, and warnings that need the
  * whole site; runs after site_index_build(). */

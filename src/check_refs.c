@@ -3,6 +3,7 @@
 #include <glib.h>
 #include <string.h>
 
+#include "parallel.h"
 #include "text.h"
 
 static const char *const kind_names[KIND_COUNT] = {
@@ -292,8 +293,9 @@ static void check_anchor(struct diags *d, struct diag_pos pos, const char *url,
 	g_strfreev(ids);
 }
 
-static void check_link(struct site *s, const struct load_tree *t,
-                       struct diags *d, const struct doc *x, cmark_node *n)
+static void check_link(const struct site *s, const struct load_tree *t,
+                       struct arena *a, struct diags *d, const struct doc *x,
+                       cmark_node *n)
 {
 	const char *url = cmark_node_get_url(n);
 	if (!url || !*url || url[0] == '#' || has_scheme(url))
@@ -308,7 +310,7 @@ static void check_link(struct site *s, const struct load_tree *t,
 	}
 	size_t len = strcspn(url, "#?");
 	char *ref = g_strndup(url, len);
-	const char *path = load_resolve(site_arena(s), x->src->dir, ref);
+	const char *path = load_resolve(a, x->src->dir, ref);
 	bool is_md = len > 3 && !strcmp(ref + len - 3, ".md");
 	if (!path) {
 		diag_error(d, link_pos(x, n, url),
@@ -336,15 +338,15 @@ static void check_link(struct site *s, const struct load_tree *t,
 	g_free(ref);
 }
 
-static void check_body(struct site *s, const struct load_tree *t,
-                       struct diags *d, const struct doc *x)
+static void check_body(const struct site *s, const struct load_tree *t,
+                       struct arena *a, struct diags *d, const struct doc *x)
 {
 	for (size_t i = 0; i < x->src->n_md_refs; i++) {
 		cmark_node *n = x->src->md_refs[i];
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_LINK:
 		case CMARK_NODE_IMAGE:
-			check_link(s, t, d, x, n);
+			check_link(s, t, a, d, x, n);
 			break;
 		case CMARK_NODE_HTML_BLOCK:
 		case CMARK_NODE_HTML_INLINE: {
@@ -365,6 +367,18 @@ static void check_body(struct site *s, const struct load_tree *t,
 			break;
 		}
 	}
+}
+
+struct each_body {
+	const struct site *s;
+	const struct load_tree *t;
+	const struct doc **docs;
+};
+
+static void body_one(void *data, size_t i, struct arena *a, struct diags *d)
+{
+	struct each_body *e = data;
+	check_body(e->s, e->t, a, d, e->docs[i]);
 }
 
 static void menu_positions(struct site *s, struct diags *d)
@@ -405,12 +419,17 @@ void check_refs(struct site *s, const struct load_tree *t, struct diags *d)
 		            s->partners[i]->logo);
 	menu_positions(s, d);
 
+	/* The links of every text, in parallel: they only read the site. */
+	GPtrArray *all = g_ptr_array_new();
 	for (int k = 0; k < KIND_COUNT; k++) {
 		size_t n;
 		struct doc *const *docs = site_docs(s, (enum load_kind)k, &n);
 		for (size_t i = 0; i < n; i++)
-			check_body(s, t, d, docs[i]);
+			g_ptr_array_add(all, docs[i]);
 	}
+	struct each_body each = {s, t, (const struct doc **)all->pdata};
+	parallel_for(all->len, body_one, &each, site_arena(s), d);
+	g_ptr_array_free(all, TRUE);
 }
 
 void check_after_finish(struct site *s, struct diags *d)

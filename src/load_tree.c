@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "parallel.h"
 #include "text.h"
 
 static const char *const kind_folders[KIND_COUNT] = {
@@ -244,66 +245,15 @@ static void read_doc(const char *source, struct load_doc *doc, struct arena *a,
 	collect_refs(doc, a);
 }
 
-struct workers {
-	const char *source;
-	struct load_doc **docs;
-	guint n_docs;
-	gint next; /* the next document to take, atomically */
-};
-
-struct worker {
-	struct workers *shared;
-	struct arena *arena;
-	struct diags *diags;
-};
-
-static gpointer work(gpointer data)
+static void read_one(void *data, size_t i, struct arena *a, struct diags *d)
 {
-	struct worker *w = data;
-	for (;;) {
-		gint i = g_atomic_int_add(&w->shared->next, 1);
-		if ((guint)i >= w->shared->n_docs)
-			break;
-		read_doc(w->shared->source, w->shared->docs[i], w->arena,
-		         w->diags);
-	}
-	return NULL;
+	struct loader *l = data;
+	read_doc(l->source, l->docs->pdata[i], a, d);
 }
-
-/* Small trees are read on this thread: starting threads costs more. */
-#define DOCS_PER_THREAD 256
-#define MAX_THREADS 8
 
 static void read_docs(struct loader *l)
 {
-	struct workers shared = {l->source, (struct load_doc **)l->docs->pdata,
-	                         l->docs->len, 0};
-	guint n = g_get_num_processors();
-	if (n > MAX_THREADS)
-		n = MAX_THREADS;
-	if (n > shared.n_docs / DOCS_PER_THREAD)
-		n = shared.n_docs / DOCS_PER_THREAD;
-	if (n < 1)
-		n = 1;
-	struct worker *w = g_new0(struct worker, n);
-	GThread **threads = g_new0(GThread *, n);
-	for (guint i = 0; i < n; i++) {
-		w[i].shared = &shared;
-		w[i].arena = arena_new();
-		w[i].diags = diags_new();
-		if (i > 0)
-			threads[i] = g_thread_new("zamen-load", work, &w[i]);
-	}
-	work(&w[0]);
-	for (guint i = 0; i < n; i++) {
-		if (i > 0)
-			g_thread_join(threads[i]);
-		diags_merge(l->d, w[i].diags);
-		diags_free(w[i].diags);
-		arena_adopt(l->a, w[i].arena);
-	}
-	g_free(threads);
-	g_free(w);
+	parallel_for(l->docs->len, read_one, l, l->a, l->d);
 }
 
 static void warn_unread(struct loader *l, const char *rel, const char *name)
