@@ -7,6 +7,8 @@
 #   make format          clang-format every C file
 #   make bench           time zamen on a generated 10,000-file site
 #   make fuzz            fuzz the front matter parser (clang, libFuzzer)
+#   make fuzz-mistakes   every one-line front-matter mistake in content/,
+#                        through zamen check under sanitizers (~10 min)
 #
 # Objects of a sanitizer build live apart from the normal ones, so switching
 # between the two never links a mix.
@@ -71,7 +73,8 @@ CLI_OBJ  := $(CLI_SRC:src/%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps browser-deps site test golden format bench fuzz clean
+.PHONY: all deps browser-deps site test golden format bench fuzz fuzz-mistakes \
+        clean
 all: $(ZAMEN)
 
 deps:
@@ -176,6 +179,12 @@ fuzz: deps
 	cp -r tests/fuzz/corpus build/fuzz/corpus-work 2>/dev/null || true
 	build/fuzz/fuzz_fm -max_total_time=$${FUZZ_SECONDS:-60} \
 	    build/fuzz/corpus-work tests/fuzz/corpus
+
+fuzz-mistakes: deps
+	@$(MAKE) --no-print-directory SANITIZE=address,undefined \
+	    build/san-address-undefined/zamen
+	/usr/bin/python3 tests/fuzz/mistakes.py \
+	    build/san-address-undefined/zamen .
 
 clean:
 	rm -rf build zamen .zamen-cache

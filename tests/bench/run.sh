@@ -8,9 +8,11 @@
 # zamen is measured twice: "koud" without its PDF cache (every newspaper
 # page set anew, as on a fresh clone) and "warm" with the cache of the run
 # before (the pages of unchanged editions from .zamen-cache, as on an
-# editor's machine). "ondergrens" is FLOOR (floor.c): only reading every
-# file and turning its Markdown into HTML with cmark, on as many threads;
-# no build with cmark can be faster.
+# editor's machine). "ondergrens: alleen cmark" is FLOOR (floor.c): only
+# reading every file and turning its Markdown into HTML with cmark, on as
+# many threads; no build with cmark can be faster. "ondergrens: uitvoer
+# kopiëren" is cp -r of zamen's output on the same file system (one
+# thread): the folders and files alone, without making their contents.
 set -eu
 ZAMEN=$1
 DIR=$2
@@ -62,6 +64,8 @@ run_all() { # TARGET-FOLDER LABEL
 	COLD=
 	best "zamen build ($2, warm)" "$1/w" "\"\$ZAMEN\" build $ARGS --output \"\$RUN_OUT\""
 	best "zamen check (warm)" "$1/c" "\"\$ZAMEN\" check $ARGS"
+	# What the file system alone costs: the same tree, only copied.
+	best "ondergrens: uitvoer kopiëren" "$1/k" "cp -r \"$1/w.1\" \"\$RUN_OUT\""
 	best "hugo ($2)" "$1/h" "hugo --quiet --source \"\$HERE/hugo\" --contentDir \"\$CONTENT\" --destination \"\$RUN_OUT\""
 	rm -rf "$1"
 }
