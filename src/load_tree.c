@@ -48,30 +48,23 @@ static bool is_ignored_name(const char *name)
 	return name[0] == '.' || name[0] == '#' || ends_with(name, "~");
 }
 
-/* The entries of a folder, sorted so every run reads in the same order. */
-static GPtrArray *list_dir(const struct loader *l, const char *rel)
+/* An entry of a folder. */
+struct entry {
+	char *name;
+	bool dir; /* a folder, or a link to one */
+};
+
+static void entry_free(gpointer p)
 {
-	char *full = full_path(l, rel);
-	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-	DIR *dir = opendir(full);
-	if (!dir) {
-		diag_error(l->d, ((struct diag_pos){rel, 0, 0}),
-		           "map kan niet gelezen worden: %s", strerror(errno));
-		g_free(full);
-		return names;
-	}
-	struct dirent *e;
-	while ((e = readdir(dir)))
-		if (!is_ignored_name(e->d_name))
-			g_ptr_array_add(names, g_strdup(e->d_name));
-	closedir(dir);
-	g_free(full);
-	return names;
+	struct entry *e = p;
+	g_free(e->name);
+	g_free(e);
 }
 
-static int cmp_names(gconstpointer a, gconstpointer b)
+static int cmp_entries(gconstpointer a, gconstpointer b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp((*(struct entry *const *)a)->name,
+	              (*(struct entry *const *)b)->name);
 }
 
 static bool is_dir(const struct loader *l, const char *rel)
@@ -81,6 +74,42 @@ static bool is_dir(const struct loader *l, const char *rel)
 	bool r = stat(full, &st) == 0 && S_ISDIR(st.st_mode);
 	g_free(full);
 	return r;
+}
+
+/* The entries of folder rel, sorted by name so every run reads in the same
+ * order. The file system mostly says itself which entries are folders;
+ * only for the others (links, or a file system that does not say) is the
+ * entry looked up, which matters with ten thousand files. */
+static GPtrArray *list_dir(const struct loader *l, const char *rel)
+{
+	char *full = full_path(l, rel);
+	GPtrArray *entries = g_ptr_array_new_with_free_func(entry_free);
+	DIR *dir = opendir(full);
+	if (!dir) {
+		diag_error(l->d, ((struct diag_pos){rel, 0, 0}),
+		           "map kan niet gelezen worden: %s", strerror(errno));
+		g_free(full);
+		return entries;
+	}
+	struct dirent *d;
+	while ((d = readdir(dir))) {
+		if (is_ignored_name(d->d_name))
+			continue;
+		struct entry *e = g_new(struct entry, 1);
+		e->name = g_strdup(d->d_name);
+		if (d->d_type == DT_DIR || d->d_type == DT_REG) {
+			e->dir = d->d_type == DT_DIR;
+		} else {
+			char *path = g_strdup_printf("%s/%s", rel, e->name);
+			e->dir = is_dir(l, path);
+			g_free(path);
+		}
+		g_ptr_array_add(entries, e);
+	}
+	closedir(dir);
+	g_free(full);
+	g_ptr_array_sort(entries, cmp_entries);
+	return entries;
 }
 
 static bool is_file(const char *source, const char *rel)
@@ -278,12 +307,12 @@ static char *strip_md(const char *name)
 static void load_kind_dir(struct loader *l, enum load_kind kind)
 {
 	char *rel_dir = g_strdup_printf("content/%s", kind_folders[kind]);
-	GPtrArray *names = list_dir(l, rel_dir);
-	g_ptr_array_sort(names, cmp_names);
-	for (guint i = 0; i < names->len; i++) {
-		const char *name = names->pdata[i];
+	GPtrArray *entries = list_dir(l, rel_dir);
+	for (guint i = 0; i < entries->len; i++) {
+		const struct entry *e = entries->pdata[i];
+		const char *name = e->name;
 		char *rel = g_strdup_printf("%s/%s", rel_dir, name);
-		if (is_dir(l, rel)) {
+		if (e->dir) {
 			char *index = g_strdup_printf("%s/index.md", rel);
 			if (kind == KIND_EDITION)
 				diag_error(l->d, ((struct diag_pos){rel, 0, 0}),
@@ -307,7 +336,7 @@ static void load_kind_dir(struct loader *l, enum load_kind kind)
 		}
 		g_free(rel);
 	}
-	g_ptr_array_free(names, TRUE);
+	g_ptr_array_free(entries, TRUE);
 	g_free(rel_dir);
 }
 
@@ -316,12 +345,12 @@ static const char *const known_folders[] = {"verhalen", "activiteiten",
 
 static void load_content(struct loader *l)
 {
-	GPtrArray *names = list_dir(l, "content");
-	g_ptr_array_sort(names, cmp_names);
-	for (guint i = 0; i < names->len; i++) {
-		const char *name = names->pdata[i];
+	GPtrArray *entries = list_dir(l, "content");
+	for (guint i = 0; i < entries->len; i++) {
+		const struct entry *e = entries->pdata[i];
+		const char *name = e->name;
 		char *rel = g_strdup_printf("content/%s", name);
-		if (is_dir(l, rel)) {
+		if (e->dir) {
 			enum load_kind kind = KIND_COUNT;
 			for (int k = KIND_STORY; k < KIND_COUNT; k++)
 				if (!strcmp(name, kind_folders[k]))
@@ -360,7 +389,7 @@ static void load_content(struct loader *l)
 		}
 		g_free(rel);
 	}
-	g_ptr_array_free(names, TRUE);
+	g_ptr_array_free(entries, TRUE);
 }
 
 static int cmp_docs(gconstpointer a, gconstpointer b)
