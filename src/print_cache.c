@@ -124,13 +124,16 @@ void print_cache_key(struct print_cache *c, const struct edition *e,
 	else
 		sum_cstr(sum, NULL);
 	sum_doc(sum, e->uitgelicht ? &e->uitgelicht->doc : NULL);
-	char n[64];
+	/* Each occurrence as "date digest\n" (the digest has a fixed
+	 * length), all at once: a week can hold a thousand of them. */
+	GString *list = g_string_sized_new(e->n_occurrences * 80);
 	for (size_t i = 0; i < e->n_occurrences; i++) {
 		const struct occurrence *o = &e->occurrences[i];
-		g_snprintf(n, sizeof n, "%ld", (long)o->date);
-		sum_cstr(sum, n);
-		sum_cstr(sum, doc_digest(c, &o->activity->doc));
+		g_string_append_printf(list, "%ld %s\n", (long)o->date,
+		                       doc_digest(c, &o->activity->doc));
 	}
+	sum_str(sum, list->str, list->len);
+	g_string_free(list, TRUE);
 	g_strlcpy(key, g_checksum_get_string(sum), 65);
 	g_checksum_free(sum);
 }
