@@ -33,7 +33,8 @@ struct site *check_site(const struct load_tree *t, const struct check_opts *o,
 	check_config(s, t->site, d);
 	struct doc **docs = g_new(struct doc *, t->n_docs ? t->n_docs : 1);
 	struct each_doc each = {s, t, docs};
-	parallel_for(t->n_docs, check_one, &each, site_arena(s), d);
+	parallel_for(t->n_docs, PARALLEL_FILES_PER_THREAD, check_one, &each,
+	             site_arena(s), d);
 	for (size_t i = 0; i < t->n_docs; i++)
 		site_add(s, docs[i]);
 	g_free(docs);

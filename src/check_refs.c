@@ -428,7 +428,8 @@ void check_refs(struct site *s, const struct load_tree *t, struct diags *d)
 			g_ptr_array_add(all, docs[i]);
 	}
 	struct each_body each = {s, t, (const struct doc **)all->pdata};
-	parallel_for(all->len, body_one, &each, site_arena(s), d);
+	parallel_for(all->len, PARALLEL_FILES_PER_THREAD, body_one, &each,
+	             site_arena(s), d);
 	g_ptr_array_free(all, TRUE);
 }
 

@@ -282,7 +282,8 @@ static void read_one(void *data, size_t i, struct arena *a, struct diags *d)
 
 static void read_docs(struct loader *l)
 {
-	parallel_for(l->docs->len, read_one, l, l->a, l->d);
+	parallel_for(l->docs->len, PARALLEL_FILES_PER_THREAD, read_one, l, l->a,
+	             l->d);
 }
 
 static void warn_unread(struct loader *l, const char *rel, const char *name)

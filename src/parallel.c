@@ -3,8 +3,6 @@
 #include <glib.h>
 #include <stdatomic.h>
 
-/* Below this many items per thread, another thread does not pay. */
-#define ITEMS_PER_THREAD 256
 #define MAX_THREADS 8
 
 struct shared {
@@ -33,15 +31,15 @@ static gpointer work(gpointer p)
 	return NULL;
 }
 
-void parallel_for(size_t n, parallel_fn *fn, void *data, struct arena *into,
-                  struct diags *d)
+void parallel_for(size_t n, size_t per_thread, parallel_fn *fn, void *data,
+                  struct arena *into, struct diags *d)
 {
 	struct shared shared = {fn, data, n, 0};
 	size_t threads = g_get_num_processors();
 	if (threads > MAX_THREADS)
 		threads = MAX_THREADS;
-	if (threads > n / ITEMS_PER_THREAD)
-		threads = n / ITEMS_PER_THREAD;
+	if (per_thread && threads > n / per_thread)
+		threads = n / per_thread;
 	if (threads < 1)
 		threads = 1;
 	struct worker *w = g_new0(struct worker, threads);
@@ -57,7 +55,10 @@ void parallel_for(size_t n, parallel_fn *fn, void *data, struct arena *into,
 			g_thread_join(t[i]);
 		diags_merge(d, w[i].diags);
 		diags_free(w[i].diags);
-		arena_adopt(into, w[i].arena);
+		if (into)
+			arena_adopt(into, w[i].arena);
+		else
+			arena_free(w[i].arena);
 	}
 	g_free(t);
 	g_free(w);

@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <string.h>
 
+#include "parallel.h"
 #include "render_feed.h"
 #include "render_ical.h"
 #include "render_md.h"
@@ -1188,21 +1189,17 @@ static void run_task(struct render *r, const struct task *t)
 	}
 }
 
-struct task_queue {
+struct render_queue {
 	struct render *r;
-	GArray *tasks;
-	gint next;
+	GArray *tasks; /* of struct task */
 };
 
-static gpointer render_worker(gpointer data)
+static void render_one(void *data, size_t i, struct arena *a, struct diags *d)
 {
-	struct task_queue *q = data;
-	for (;;) {
-		gint i = g_atomic_int_add(&q->next, 1);
-		if ((guint)i >= q->tasks->len)
-			return NULL;
-		run_task(q->r, &g_array_index(q->tasks, struct task, i));
-	}
+	(void)a; /* each page has an arena of its own, freed with it */
+	(void)d; /* problems go to r->d, under r->lock */
+	struct render_queue *q = data;
+	run_task(q->r, &g_array_index(q->tasks, struct task, i));
 }
 
 static void add_task(GArray *tasks, enum task_kind kind, const void *x)
@@ -1211,7 +1208,7 @@ static void add_task(GArray *tasks, enum task_kind kind, const void *x)
 	g_array_append_val(tasks, t);
 }
 
-#define RENDER_MAX_THREADS 8
+/* A page takes longer than reading a file: fewer make a thread worth it. */
 #define RENDER_TASKS_PER_THREAD 64
 
 /* Renders every page, the feed and the calendars: the long tasks first
@@ -1247,21 +1244,9 @@ static void render_pages(struct render *r)
 		if (s->pages[i]->doc.published)
 			add_task(tasks, TASK_PAGE, s->pages[i]);
 
-	struct task_queue q = {r, tasks, 0};
-	guint n = g_get_num_processors();
-	if (n > RENDER_MAX_THREADS)
-		n = RENDER_MAX_THREADS;
-	if (n > tasks->len / RENDER_TASKS_PER_THREAD)
-		n = tasks->len / RENDER_TASKS_PER_THREAD;
-	if (n < 1)
-		n = 1;
-	GThread **threads = g_new0(GThread *, n);
-	for (guint i = 1; i < n; i++)
-		threads[i] = g_thread_new("zamen-render", render_worker, &q);
-	render_worker(&q);
-	for (guint i = 1; i < n; i++)
-		g_thread_join(threads[i]);
-	g_free(threads);
+	struct render_queue q = {r, tasks};
+	parallel_for(tasks->len, RENDER_TASKS_PER_THREAD, render_one, &q, NULL,
+	             r->d);
 	g_array_free(tasks, TRUE);
 }
 
