@@ -37,9 +37,9 @@ struct site *check_site(const struct load_tree *t, const struct check_opts *o,
 	             site_arena(s), d);
 	for (size_t i = 0; i < t->n_docs; i++)
 		site_add(s, docs[i]);
-	g_free(docs);
 	site_index_build(s, d);
-	check_refs(s, t, d);
+	check_refs(s, t, (const struct doc *const *)docs, d);
+	g_free(docs);
 	site_finish(s);
 	check_after_finish(s, d);
 	return s;

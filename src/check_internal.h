@@ -18,8 +18,10 @@ struct doc *check_doc(const struct site *s, const struct load_doc *src,
                       struct arena *a, struct diags *d);
 
 /* References between records, links in bodies, and warnings that need the
- * whole site; runs after site_index_build(). */
-void check_refs(struct site *s, const struct load_tree *t, struct diags *d);
+ * whole site; runs after site_index_build(). docs[i] is the record of
+ * t->docs[i]. */
+void check_refs(struct site *s, const struct load_tree *t,
+                const struct doc *const *docs, struct diags *d);
 /* Warnings that need published/past/occurrences; after site_finish(). */
 void check_after_finish(struct site *s, struct diags *d);
 

@@ -372,7 +372,7 @@ static void check_body(const struct site *s, const struct load_tree *t,
 struct each_body {
 	const struct site *s;
 	const struct load_tree *t;
-	const struct doc **docs;
+	const struct doc *const *docs;
 };
 
 static void body_one(void *data, size_t i, struct arena *a, struct diags *d)
@@ -402,7 +402,8 @@ static void menu_positions(struct site *s, struct diags *d)
 	}
 }
 
-void check_refs(struct site *s, const struct load_tree *t, struct diags *d)
+void check_refs(struct site *s, const struct load_tree *t,
+                const struct doc *const *docs, struct diags *d)
 {
 	for (size_t i = 0; i < s->n_activities; i++) {
 		struct activity *a = s->activities[i];
@@ -420,17 +421,9 @@ void check_refs(struct site *s, const struct load_tree *t, struct diags *d)
 	menu_positions(s, d);
 
 	/* The links of every text, in parallel: they only read the site. */
-	GPtrArray *all = g_ptr_array_new();
-	for (int k = 0; k < KIND_COUNT; k++) {
-		size_t n;
-		struct doc *const *docs = site_docs(s, (enum load_kind)k, &n);
-		for (size_t i = 0; i < n; i++)
-			g_ptr_array_add(all, docs[i]);
-	}
-	struct each_body each = {s, t, (const struct doc **)all->pdata};
-	parallel_for(all->len, PARALLEL_FILES_PER_THREAD, body_one, &each,
+	struct each_body each = {s, t, docs};
+	parallel_for(t->n_docs, PARALLEL_FILES_PER_THREAD, body_one, &each,
 	             site_arena(s), d);
-	g_ptr_array_free(all, TRUE);
 }
 
 void check_after_finish(struct site *s, struct diags *d)

@@ -209,7 +209,8 @@ struct occurrence *site_occurrences(const struct site *s, date_t from,
 
 struct site *site_new(void);
 struct arena *site_arena(struct site *s);
-/* Adds a record (allocated from the site arena, doc filled in) to its kind. */
+/* Adds a record (allocated from the site arena, or an arena it adopted;
+ * doc filled in) to its kind. */
 void site_add(struct site *s, struct doc *d);
 /* Indexes records by slug and path; reports two files with one slug. */
 void site_index_build(struct site *s, struct diags *d);
