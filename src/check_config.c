@@ -70,9 +70,9 @@ static void check_contact(struct site *s, const struct fields *top)
 static void check_journaal(struct site *s, const struct fields *top)
 {
 	struct site_config *c = &s->config;
-	c->journaal.naam = c->titel
-	                       ? arena_printf(top->a, "%s Journaal", c->titel)
-	                       : "Journaal";
+	/* c->titel is never NULL (field_string); without one, the site has
+	 * an error and is not published. */
+	c->journaal.naam = arena_printf(top->a, "%s Journaal", c->titel);
 	c->journaal.krant = NULL;
 	c->journaal.breedte = 266;
 	c->journaal.hoogte = 398;
