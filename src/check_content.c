@@ -126,12 +126,12 @@ static void consent(const struct site *s, struct story *x, struct fields *f)
 			    "met --drafts",
 			    when);
 		else
-			diag_error(
-			    f->d, field_pos(f, fm_get(f->map, "toestemming")),
-			    "toestemming ligt in de toekomst (%s): een "
-			    "verhaal mag pas gepubliceerd worden als de "
-			    "verteller toestemming heeft gegeven",
-			    when);
+			diag_error(f->d,
+			           field_pos(f, fm_get(f->map, "toestemming")),
+			           "toestemming ligt in de toekomst (%s): een "
+			           "verhaal mag pas gepubliceerd worden als de "
+			           "verteller toestemming heeft gegeven",
+			           when);
 	}
 	if (x->datum != DATE_NONE && x->datum < x->toestemming)
 		diag_add(f->d, level, field_pos(f, fm_get(f->map, "datum")),

@@ -122,9 +122,9 @@ char *check_schedule_text(const struct site *s)
 		g_string_append_printf(out, "editie %s (%s)", e->doc.slug,
 		                       e->doc.src->path);
 		if (p->day != e->datum)
-			g_string_append_printf(
-			    out, ", wacht op het verhaal '%s'",
-			    e->verhaal->doc.slug);
+			g_string_append_printf(out,
+			                       ", wacht op het verhaal '%s'",
+			                       e->verhaal->doc.slug);
 		g_string_append_c(out, '\n');
 	}
 	if (v->len > CHECK_SCHEDULE_MAX) {

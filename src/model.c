@@ -329,8 +329,8 @@ void site_finish(struct site *s)
 	for (size_t i = 0; i < s->n_stories; i++) {
 		struct story *x = s->stories[i];
 		date_t day = story_day(x);
-		x->doc.published = visible(s, &x->doc) && day != DATE_NONE &&
-		                   day <= s->today;
+		x->doc.published =
+		    visible(s, &x->doc) && day != DATE_NONE && day <= s->today;
 	}
 	for (size_t i = 0; i < s->n_pages; i++)
 		s->pages[i]->doc.published = visible(s, &s->pages[i]->doc);
