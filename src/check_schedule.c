@@ -25,8 +25,10 @@ static struct diag_pos verhaal_pos(const struct edition *e)
 static void edition_timing(const struct site *s, const struct edition *e,
                            struct diags *d)
 {
+	/* A draft edition is still being put together: nothing to say yet. */
 	const struct story *st = e->verhaal;
-	if (!st || e->datum == DATE_NONE || st->datum == DATE_NONE)
+	if (e->doc.concept || !st || e->datum == DATE_NONE ||
+	    st->datum == DATE_NONE)
 		return;
 	char story[64], paper[64];
 	date_format_long(st->datum, story, sizeof story);
