@@ -25,8 +25,8 @@ static struct diag_pos verhaal_pos(const struct edition *e)
 static void edition_timing(const struct site *s, const struct edition *e,
                            struct diags *d)
 {
-	/* A draft edition is still being put together: nothing to say yet. */
 	const struct story *st = e->verhaal;
+	/* A draft edition is still being put together: nothing to say yet. */
 	if (e->doc.concept || !st || e->datum == DATE_NONE ||
 	    st->datum == DATE_NONE)
 		return;
