@@ -42,5 +42,6 @@ struct site *check_site(const struct load_tree *t, const struct check_opts *o,
 	g_free(docs);
 	site_finish(s);
 	check_after_finish(s, d);
+	check_schedule_warnings(s, d);
 	return s;
 }

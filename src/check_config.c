@@ -37,6 +37,50 @@ static struct strlist vocabulary(const struct fields *f, const char *name)
 	return l;
 }
 
+/* basis_url goes verbatim into lines of the feed, the sitemap, robots.txt
+ * and the calendars: a line break in it (YAML writes one as "\r\n"
+ * between double quotes) would start a line of its own there. And every
+ * page address is appended to it, so a query or fragment would end up in
+ * the middle of each. */
+static const char *basis_url(const struct fields *f)
+{
+	const struct fm_node *n = field_node(f, "basis_url", true);
+	if (!n || n->type != FM_SCALAR)
+		return field_url(f, "basis_url"); /* reports it */
+	for (const unsigned char *p = (const unsigned char *)n->value; *p; p++)
+		if (*p < 0x20 || *p == 0x7F) {
+			diag_error(f->d, field_pos(f, n),
+			           "'basis_url' bevat een regeleinde of een "
+			           "ander onzichtbaar teken: schrijf het adres "
+			           "van de site op één regel, zoals "
+			           "https://www.zameneen.nl/");
+			return NULL;
+		}
+	/* A scheme other than http(s) is refused here, before field_url()
+	 * would suggest putting https:// in front of it. */
+	const char *v = n->value, *colon = v;
+	while (g_ascii_isalnum(*colon) || *colon == '+' || *colon == '-')
+		colon++;
+	if (*colon == ':' && colon > v && g_ascii_strncasecmp(v, "http:", 5) &&
+	    g_ascii_strncasecmp(v, "https:", 6)) {
+		diag_error(f->d, field_pos(f, n),
+		           "'basis_url' is het adres van de website en begint "
+		           "met https:// (of http://), niet met '%.*s'",
+		           (int)(colon - v + 1), v);
+		return NULL;
+	}
+	const char *url = field_url(f, "basis_url");
+	if (url && strpbrk(url, "?#")) {
+		diag_error(f->d, field_pos(f, n),
+		           "'basis_url' is het adres van de site zelf, zonder "
+		           "'%c' en wat erna komt: elk webadres van de site "
+		           "begint ermee",
+		           *strpbrk(url, "?#"));
+		return NULL;
+	}
+	return url;
+}
+
 static void check_contact(struct site *s, const struct fields *top)
 {
 	const struct fm_node *n = field_node(top, "contact", true);
@@ -144,8 +188,7 @@ void check_config(struct site *s, const struct fm_node *root, struct diags *d)
 	field_unknown(&f, config_fields, G_N_ELEMENTS(config_fields));
 	c->titel = field_string(&f, "titel", true);
 	c->ondertitel = field_string(&f, "ondertitel", false);
-	field_node(&f, "basis_url", true); /* reports it missing or empty */
-	c->basis_url = field_url(&f, "basis_url");
+	c->basis_url = basis_url(&f);
 	if (c->basis_url && c->basis_url[strlen(c->basis_url) - 1] != '/')
 		c->basis_url = arena_printf(f.a, "%s/", c->basis_url);
 	c->kernen = vocabulary(&f, "kernen");

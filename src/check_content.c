@@ -82,28 +82,74 @@ static void common(struct doc *d, const struct load_doc *src, struct fields *f)
 		d->samenvatting = summary_from_body(f->a, d->body);
 }
 
+/* Consent decides whether a story may be published at all. A published
+ * story without it is an error that holds back the whole site; a draft is
+ * never published (not even with --drafts: model.h), so there it is a
+ * warning, and the editors can prepare a story while consent is on its way.
+ * A `datum` before `toestemming` is most often a typo in a year: the story
+ * would go out on the wrong day, or, had the consent date been right, before
+ * consent. */
+static void consent(const struct site *s, struct story *x, struct fields *f)
+{
+	bool draft = x->doc.concept;
+	enum diag_level level = draft ? DIAG_WARNING : DIAG_ERROR;
+	char when[64], datum[64];
+	if (!fm_get(f->map, "toestemming")) {
+		if (draft)
+			diag_warning(
+			    f->d, ((struct diag_pos){f->file, f->line, 0}),
+			    "concept zonder toestemming: vul bij "
+			    "'toestemming: JJJJ-MM-DD' de datum in waarop "
+			    "de verteller toestemming gaf. Tot dan wordt "
+			    "het verhaal nergens getoond, ook niet met "
+			    "--drafts");
+		else
+			diag_error(
+			    f->d, ((struct diag_pos){f->file, f->line, 0}),
+			    "verhaal zonder toestemming: vul bij "
+			    "'toestemming: JJJJ-MM-DD' de datum in waarop "
+			    "de verteller toestemming gaf. Zonder "
+			    "toestemming wordt het verhaal nergens "
+			    "gepubliceerd");
+		return;
+	}
+	x->toestemming = field_date(f, "toestemming", true);
+	if (x->toestemming == DATE_NONE)
+		return;
+	date_format_long(x->toestemming, when, sizeof when);
+	if (x->toestemming > s->today) {
+		if (draft)
+			diag_warning(
+			    f->d, field_pos(f, fm_get(f->map, "toestemming")),
+			    "toestemming ligt in de toekomst (%s): tot die "
+			    "dag wordt dit concept nergens getoond, ook niet "
+			    "met --drafts",
+			    when);
+		else
+			diag_error(f->d,
+			           field_pos(f, fm_get(f->map, "toestemming")),
+			           "toestemming ligt in de toekomst (%s): een "
+			           "verhaal mag pas gepubliceerd worden als de "
+			           "verteller toestemming heeft gegeven",
+			           when);
+	}
+	if (x->datum != DATE_NONE && x->datum < x->toestemming)
+		diag_add(f->d, level, field_pos(f, fm_get(f->map, "datum")),
+		         "de datum van dit verhaal (%s) ligt vóór de "
+		         "toestemming (%s): het zou verschijnen voordat de "
+		         "verteller toestemming gaf. Controleer 'datum' en "
+		         "'toestemming', vooral het jaartal; een verhaal "
+		         "verschijnt op of na de dag van de toestemming",
+		         date_format_long(x->datum, datum, sizeof datum), when);
+}
+
 static void story(const struct site *s, struct story *x, struct fields *f,
                   const struct load_doc *src)
 {
 	field_unknown(f, story_fields, G_N_ELEMENTS(story_fields));
 	x->titel = field_string(f, "titel", true);
 	x->datum = field_date(f, "datum", true);
-	if (!fm_get(f->map, "toestemming"))
-		diag_error(f->d, ((struct diag_pos){f->file, f->line, 0}),
-		           "verhaal zonder toestemming: vul bij 'toestemming: "
-		           "JJJJ-MM-DD' de datum in waarop de verteller "
-		           "toestemming gaf. Zonder toestemming wordt het "
-		           "verhaal nergens gepubliceerd");
-	else
-		x->toestemming = field_date(f, "toestemming", true);
-	if (x->toestemming != DATE_NONE && x->toestemming > s->today) {
-		char when[64];
-		diag_error(f->d, field_pos(f, fm_get(f->map, "toestemming")),
-		           "toestemming ligt in de toekomst (%s): een verhaal "
-		           "mag pas gepubliceerd worden als de verteller "
-		           "toestemming heeft gegeven",
-		           date_format_long(x->toestemming, when, sizeof when));
-	}
+	consent(s, x, f);
 	x->auteur = field_string(f, "auteur", false);
 	x->anoniem = field_bool(f, "anoniem");
 

@@ -24,5 +24,9 @@ void check_refs(struct site *s, const struct load_tree *t,
                 const struct doc *const *docs, struct diags *d);
 /* Warnings that need published/past/occurrences; after site_finish(). */
 void check_after_finish(struct site *s, struct diags *d);
+/* The timing of editions against their stories (check_schedule.c): a
+ * story dated after its edition holds the edition back, one long before
+ * it is probably a typo. After check_refs(). */
+void check_schedule_warnings(const struct site *s, struct diags *d);
 
 #endif

@@ -77,19 +77,6 @@ static void edition_refs(struct site *s, struct edition *e, struct diags *d)
 	          (const struct doc **)&e->verhaal);
 	ref_field(s, d, &e->doc, "uitgelicht", KIND_PARTNER,
 	          (const struct doc **)&e->uitgelicht);
-	if (e->verhaal && e->datum != DATE_NONE &&
-	    e->verhaal->datum != DATE_NONE && e->verhaal->datum > e->datum) {
-		char a[64], b[64];
-		const struct fm_node *n = fm_get(e->doc.src->fm, "verhaal");
-		diag_warning(d, ((struct diag_pos){file, n->line, n->col}),
-		             "het verhaal '%s' verschijnt pas op %s, na deze "
-		             "editie (%s); op de site blijft het tot die dag "
-		             "verborgen. Klopt de datum van het verhaal?",
-		             e->verhaal->doc.slug,
-		             date_format_long(e->verhaal->datum, a, sizeof a),
-		             date_format_long(e->datum, b, sizeof b));
-	}
-
 	const struct fm_node *list = fm_get(e->doc.src->fm, "activiteiten");
 	if (!list)
 		return;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "check_schedule.h"
 #include "main_cli.h"
 #include "main_print.h"
 #include "print.h"
@@ -148,6 +149,11 @@ static gpointer print_editions(gpointer data)
 			j->ok &= write_file(j->w, path, pdf, len);
 		g_free(pdf);
 	}
+	/* The editions without a PDF are laid out as check does, so that
+	 * check and build report the same errors for every edition. */
+	if (pd)
+		print_check_editions(pd, j->s, cache, j->d);
+	j->ok &= diags_errors(j->d) == 0;
 	print_cache_close(cache);
 	print_design_free(pd);
 	return NULL;
@@ -176,7 +182,7 @@ static bool build_site(const struct cli *c, const struct site *s,
 		 * so its page can link the PDF before it is made. */
 		struct pdfs pdfs = {g_hash_table_new(NULL, NULL), arena_new()};
 		for (size_t i = 0; i < s->n_editions; i++)
-			if (s->editions[i]->doc.published)
+			if (s->editions[i]->printed)
 				g_hash_table_insert(
 				    pdfs.paths, (gpointer)s->editions[i],
 				    (gpointer)url_edition_pdf(pdfs.a, s,
@@ -267,6 +273,8 @@ int main(int argc, char **argv)
 			ok = check_print(&c, cs.site, cs.diags);
 	}
 	diags_print(cs.diags, stderr);
+	if (ok)
+		check_schedule_print(cs.site, stdout);
 	if (!ok) {
 		fprintf(stderr, "zamen: er is niets geschreven; verbeter de "
 		                "fouten hierboven en probeer het opnieuw.\n");

@@ -27,6 +27,21 @@ const char *story_author(const struct story *s)
 	return s->anoniem ? NULL : s->auteur;
 }
 
+date_t story_day(const struct story *s)
+{
+	if (s->datum == DATE_NONE || s->toestemming == DATE_NONE)
+		return DATE_NONE;
+	return s->datum > s->toestemming ? s->datum : s->toestemming;
+}
+
+date_t edition_day(const struct edition *e)
+{
+	date_t story = e->verhaal ? story_day(e->verhaal) : DATE_NONE;
+	if (e->datum == DATE_NONE || story == DATE_NONE)
+		return DATE_NONE;
+	return e->datum > story ? e->datum : story;
+}
+
 struct site *site_new(void)
 {
 	struct arena *a = arena_new();
@@ -313,10 +328,9 @@ void site_finish(struct site *s)
 {
 	for (size_t i = 0; i < s->n_stories; i++) {
 		struct story *x = s->stories[i];
+		date_t day = story_day(x);
 		x->doc.published =
-		    visible(s, &x->doc) && x->datum != DATE_NONE &&
-		    x->datum <= s->today && x->toestemming != DATE_NONE &&
-		    x->toestemming <= s->today;
+		    visible(s, &x->doc) && day != DATE_NONE && day <= s->today;
 	}
 	for (size_t i = 0; i < s->n_pages; i++)
 		s->pages[i]->doc.published = visible(s, &s->pages[i]->doc);
@@ -362,11 +376,17 @@ void site_finish(struct site *s)
 	}
 	g_hash_table_destroy(organised);
 
+	/* After stories and partners: an edition is published only when
+	 * everything on it is. */
 	for (size_t i = 0; i < s->n_editions; i++) {
 		struct edition *e = s->editions[i];
-		e->doc.published = visible(s, &e->doc) &&
-		                   e->datum != DATE_NONE &&
-		                   e->datum <= s->today;
+		date_t day = edition_day(e);
+		e->doc.published =
+		    visible(s, &e->doc) && day != DATE_NONE &&
+		    day <= s->today && e->verhaal->doc.published &&
+		    (!e->uitgelicht || e->uitgelicht->doc.published);
+		e->printed = e->doc.published && !e->doc.concept &&
+		             !e->verhaal->doc.concept;
 		if (e->datum != DATE_NONE)
 			finish_edition(s, e);
 	}

@@ -9,10 +9,18 @@
  *
  * Publishing rules are decided here once, for everyone, with `published`:
  *   - a draft (concept: true) is published only with --drafts;
- *   - a story or an edition is published from its `datum` on (embargo),
- *     judged against the build's `today`;
- *   - a story needs consent (`toestemming`, not in the future) — without it
- *     it is an error, and it is never published;
+ *   - a story is published from story_day() on: its `datum` (embargo),
+ *     and never before its `toestemming` (consent), judged against the
+ *     build's `today`. A story without consent is never published, not
+ *     even with --drafts: a preview is no publication, but it is shown to
+ *     people all the same;
+ *   - an edition is published from edition_day() on, and only when
+ *     everything on it is: its story, and its partner in the spotlight
+ *     (its activities are the published ones already). An edition whose
+ *     day has come while its story is still under embargo appears nowhere
+ *     (page, PDF, archive, feed, sitemap, home) until the story does;
+ *   - an edition's PDF is published with the edition, unless it or its
+ *     story is a draft (`printed`): print.h never prints drafts;
  *   - an activity whose last occurrence lies before today is `past`: it
  *     keeps its page but leaves every listing (site_occurrences skips it).
  * Render stages must only show what is published, and must never show the
@@ -89,6 +97,9 @@ struct story {
 
 /* The name to show with a story: NULL when anonymous or not given. */
 const char *story_author(const struct story *s);
+/* The first day the story may appear: its `datum`, or its `toestemming`
+ * when that is later; DATE_NONE without either. Drafts are not judged. */
+date_t story_day(const struct story *s);
 
 struct partner;
 
@@ -144,7 +155,13 @@ struct edition {
 	 * published activity, sorted by date, time and title. */
 	const struct occurrence *occurrences;
 	size_t n_occurrences;
+	/* Published, and with its PDF: neither it nor its story a draft. */
+	bool printed;
 };
+
+/* The first day the edition may appear: its `datum`, or the day of its
+ * story (story_day) when that is later; DATE_NONE without a story. */
+date_t edition_day(const struct edition *e);
 
 struct page {
 	struct doc doc;

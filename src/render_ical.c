@@ -96,6 +96,19 @@ static void append_text(GString *out, const char *s)
 	}
 }
 
+/* A URI value (RFC 5545 3.3.13) as RFC 3986 wants it: controls, spaces and
+ * bytes outside ASCII become %XX. check_config() already refuses such a
+ * basis_url; this keeps a line break in one from ever starting a new
+ * content line. */
+static void append_uri(GString *out, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p <= 0x20 || *p >= 0x7F || *p == '"')
+			g_string_append_printf(out, "%%%02X", *p);
+		else
+			g_string_append_c(out, (char)*p);
+}
+
 /* Writes "NAME:escaped value" as one folded line. */
 static void put_text(GString *out, const char *name, const char *value)
 {
@@ -210,8 +223,9 @@ static void put_event(GString *out, struct arena *ar, const struct site *s,
 		return; /* no schedule at all; the checker reports it */
 	GString *line = g_string_new(NULL);
 	put_line(out, "BEGIN:VEVENT");
-	g_string_printf(line, "UID:%s@%s", a->doc.slug, host);
-	put_line(out, line->str);
+	char *uid = g_strdup_printf("%s@%s", a->doc.slug, host);
+	put_text(out, "UID", uid);
+	g_free(uid);
 	g_string_printf(line, "DTSTAMP:%s", dtstamp);
 	put_line(out, line->str);
 	g_string_assign(line, "DTSTART;TZID=" ICAL_TZID ":");
@@ -237,8 +251,8 @@ static void put_event(GString *out, struct arena *ar, const struct site *s,
 	if (a->doc.samenvatting && *a->doc.samenvatting)
 		put_text(out, "DESCRIPTION", a->doc.samenvatting);
 	put_text(out, "CATEGORIES", a->categorie);
-	g_string_printf(line, "URL:%s",
-	                url_absolute(ar, s, url_activity(ar, a)));
+	g_string_assign(line, "URL:");
+	append_uri(line, url_absolute(ar, s, url_activity(ar, a)));
 	put_line(out, line->str);
 	put_line(out, "END:VEVENT");
 	g_string_free(line, TRUE);

@@ -10,16 +10,17 @@ static int cmp_str(const void *pa, const void *pb)
 	return strcmp(*(const char *const *)pa, *(const char *const *)pb);
 }
 
-/* A URL as the protocol wants it in <loc>: bytes RFC 3986 allows stay as
- * they are (unreserved, reserved and '%' of an existing escape), every other
- * byte becomes %XX, and the XML specials become entities. */
-static void append_loc(GString *out, const char *url)
+/* A URL as RFC 3986 wants it: bytes it allows stay as they are
+ * (unreserved, reserved and '%' of an existing escape), every other byte,
+ * a line break too, becomes %XX; with xml, the XML specials become
+ * entities, as <loc> wants them. */
+static void append_url(GString *out, const char *url, bool xml)
 {
-	static const char allowed[] = "-._~:/?#[]@!$'()*+,;=%";
+	static const char allowed[] = "-._~:/?#[]@!$&'()*+,;=%";
 	for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
-		if (*p == '&')
+		if (xml && *p == '&')
 			g_string_append(out, "&amp;");
-		else if (*p == '\'')
+		else if (xml && *p == '\'')
 			g_string_append(out, "&apos;");
 		else if (g_ascii_isalnum(*p) || strchr(allowed, *p))
 			g_string_append_c(out, (char)*p);
@@ -43,7 +44,7 @@ char *sitemap_xml(const struct site *s, const char *const *paths, size_t n)
 		if (i > 0 && !strcmp(sorted[i], sorted[i - 1]))
 			continue;
 		g_string_append(out, "  <url><loc>");
-		append_loc(out, url_absolute(ar, s, sorted[i]));
+		append_url(out, url_absolute(ar, s, sorted[i]), true);
 		g_string_append(out, "</loc></url>\n");
 	}
 	g_string_append(out, "</urlset>\n");
@@ -56,11 +57,14 @@ char *sitemap_xml(const struct site *s, const char *const *paths, size_t n)
 char *sitemap_robots(const struct site *s)
 {
 	struct arena *ar = arena_new();
-	char *r = g_strdup_printf("User-agent: *\n"
+	/* One line per field: the URL is encoded, so nothing in basis_url
+	 * can start another. */
+	GString *r = g_string_new("User-agent: *\n"
 	                          "Disallow:\n"
 	                          "\n"
-	                          "Sitemap: %s\n",
-	                          url_absolute(ar, s, "sitemap.xml"));
+	                          "Sitemap: ");
+	append_url(r, url_absolute(ar, s, "sitemap.xml"), false);
+	g_string_append_c(r, '\n');
 	arena_free(ar);
-	return r;
+	return g_string_free(r, FALSE);
 }

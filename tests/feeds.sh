@@ -92,7 +92,7 @@ if [ ! -x "$GEN" ]; then
 	echo "Bail out! no test driver at $GEN (set FEEDS_GEN)"
 	exit 1
 fi
-echo "1..29"
+echo "1..31"
 
 check_site model "$ROOT/tests/sites/model"
 check_site example "$ROOT"
@@ -111,6 +111,43 @@ done
 	! grep -q 'verhalen/verhaal-5/' "$TMP/many-out/feed.xml" &&
 	"$PYTHON" tests/feeds/check_feed.py "$TMP/many-out" >>"$TMP/log" 2>&1
 ok $? "the feed holds the twenty newest of twenty-five stories"
+
+# A YAML "\r\n" between double quotes is a real CR LF in the value: in a
+# calendar it must stay inside its property, in the feed inside its element.
+mkdir -p "$TMP/crlf/content/verhalen" "$TMP/crlf/content/activiteiten" \
+	"$TMP/crlf/content/partners"
+cp tests/checks/site.yaml "$TMP/crlf/"
+printf -- '---\nnaam: Welzijn\nsector: [welzijn]\n---\n' \
+	>"$TMP/crlf/content/partners/welzijn.md"
+printf -- '---\ntitel: "a\\r\\nDTSTART:20000101"\ncategorie: ontmoeting\norganisator: welzijn\nkern: dronten\nlocatie: "Zaal\\rEND:VEVENT\\r\\nBEGIN:VEVENT"\ndatum: 2026-12-01\ntijd: 10:00\n---\n' \
+	>"$TMP/crlf/content/activiteiten/injectie.md"
+printf -- '---\ntitel: "x\\r\\n</title><title>y"\ndatum: 2026-11-01\ntoestemming: 2026-10-01\n---\nTekst.\n' \
+	>"$TMP/crlf/content/verhalen/injectie.md"
+"$GEN" "$TMP/crlf" "$TMP/crlf-out" "$TODAY" >"$TMP/log" 2>&1 &&
+	"$PYTHON" tests/feeds/check_ical.py "$TMP/crlf-out" >>"$TMP/log" 2>&1 &&
+	"$PYTHON" - "$TMP/crlf-out/activiteiten.ics" >>"$TMP/log" 2>&1 <<'EOF2'
+import sys, icalendar
+raw = open(sys.argv[1], "rb").read()
+lines = raw.split(b"\r\n")
+assert not any(l.startswith(b"DTSTART:2000") for l in lines), "injected DTSTART"
+assert lines.count(b"BEGIN:VEVENT") == 1, "injected VEVENT"
+events = list(icalendar.Calendar.from_ical(raw).walk("VEVENT"))
+assert len(events) == 1, events
+ev = events[0]
+assert str(ev["SUMMARY"]) == "a\nDTSTART:20000101", repr(ev["SUMMARY"])
+assert str(ev["LOCATION"]) == "Zaal\nEND:VEVENT\nBEGIN:VEVENT", repr(ev["LOCATION"])
+assert ev.decoded("DTSTART").year == 2026, ev.decoded("DTSTART")
+EOF2
+ok $? "a CR LF in an activity's titel or locatie cannot add a calendar line"
+
+"$PYTHON" - "$TMP/crlf-out/feed.xml" >"$TMP/log" 2>&1 <<'EOF2'
+import sys, feedparser
+f = feedparser.parse(sys.argv[1])
+assert not f.bozo, f.bozo_exception
+assert len(f.entries) == 1, f.entries
+assert f.entries[0].title == "x\n</title><title>y", repr(f.entries[0].title)
+EOF2
+ok $? "a CR LF in a story's titel cannot add an element to the feed"
 
 B=$TMP/broken
 expect_failure "an UNTIL in local time" activiteiten.ics \

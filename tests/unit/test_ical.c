@@ -209,6 +209,38 @@ static void text_is_escaped(void **state)
 	g_free(cal);
 }
 
+/* A YAML "\r\n" in a titel reaches the calendar as CR LF; it becomes the
+ * two characters \n, so the text cannot start a property of its own. */
+static void cr_lf_in_text_cannot_start_a_line(void **state)
+{
+	struct site *s = site_of(state);
+	struct activity *a = activity(s, "wekelijks");
+	a->titel = "a\r\nDTSTART:20000101";
+	a->locatie = "b\rEND:VEVENT";
+	char *cal = ical_calendar(s, NULL);
+	assert_contains(cal, "\r\nSUMMARY:a\\nDTSTART:20000101\r\n");
+	assert_contains(cal, "\r\nLOCATION:b\\nEND:VEVENT\r\n");
+	assert_null(strstr(cal, "\nDTSTART:2000"));
+	assert_null(strstr(cal, "\rEND:VEVENT\r"));
+	g_free(cal);
+}
+
+/* check_config() refuses a basis_url with a line break; should one get
+ * through, the URL is percent-encoded and the UID escaped, and neither
+ * can add a line. */
+static void cr_lf_in_basis_url_cannot_start_a_line(void **state)
+{
+	struct site *s = site_of(state);
+	s->config.basis_url = "https://x.nl\r\nX-EVIL:1/\r\nX-EVIL:2/";
+	char *cal = ical_calendar(s, NULL);
+	assert_contains(cal, "\r\nUID:ochtend@x.nl\\nx-evil\r\n");
+	assert_contains(cal, "\r\nURL:https://x.nl%0D%0AX-EVIL:1/%0D%0AX-EVIL"
+	                     ":2/activiteiten/ochtend/\r\n");
+	assert_null(strstr(cal, "\nX-EVIL"));
+	assert_null(strstr(cal, "\nx-evil"));
+	g_free(cal);
+}
+
 static void long_lines_fold_between_characters(void **state)
 {
 	struct site *s = site_of(state);
@@ -353,6 +385,10 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(exdates_are_sorted_unique_and_real,
 	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(text_is_escaped, setup, teardown),
+	    cmocka_unit_test_setup_teardown(cr_lf_in_text_cannot_start_a_line,
+	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        cr_lf_in_basis_url_cannot_start_a_line, setup, teardown),
 	    cmocka_unit_test_setup_teardown(long_lines_fold_between_characters,
 	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(only_current_published_activities,

@@ -83,6 +83,28 @@ static void robots_points_at_the_sitemap(void **state)
 	g_free(robots);
 }
 
+/* check_config() refuses a basis_url with a line break; should one get
+ * through, it is encoded and cannot add a line to robots.txt or an
+ * element to the sitemap. */
+static void a_line_break_in_basis_url_stays_in_its_line(void **state)
+{
+	struct site *s = site_of(state);
+	s->config.basis_url = "https://x.nl/\r\nDisallow: /\n<url>/";
+	char *robots = sitemap_robots(s);
+	assert_string_equal(robots, "User-agent: *\n"
+	                            "Disallow:\n"
+	                            "\n"
+	                            "Sitemap: https://x.nl/%0D%0ADisallow:%20/"
+	                            "%0A%3Curl%3E/sitemap.xml\n");
+	g_free(robots);
+	const char *paths[] = {"verhalen/"};
+	char *xml = sitemap_xml(s, paths, 1);
+	assert_non_null(strstr(xml,
+	                       "  <url><loc>https://x.nl/%0D%0ADisallow:"
+	                       "%20/%0A%3Curl%3E/verhalen/</loc></url>\n"));
+	g_free(xml);
+}
+
 static void no_paths_no_urls(void **state)
 {
 	char *xml = sitemap_xml(site_of(state), NULL, 0);
@@ -105,6 +127,8 @@ int main(void)
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(robots_points_at_the_sitemap, setup,
 	                                    teardown),
+	    cmocka_unit_test_setup_teardown(
+	        a_line_break_in_basis_url_stays_in_its_line, setup, teardown),
 	    cmocka_unit_test_setup_teardown(no_paths_no_urls, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("sitemap", tests, NULL, NULL);
