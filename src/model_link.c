@@ -265,11 +265,8 @@ static void file_rules(const struct site *s, const struct doc *d,
 	const char *base = strrchr(path, '/') + 1;
 	if (is_generated(a, s, d, base)) {
 		refuse(out, LINK_REFUSED_GENERATED,
-		       arena_printf(a,
-		                    "heeft de naam van een bestand dat zamen "
-		                    "zelf naast deze pagina schrijft (%s); geef "
-		                    "het een andere naam",
-		                    base));
+		       "heeft de naam van een bestand dat zamen zelf naast "
+		       "deze pagina schrijft; geef het een andere naam");
 		return;
 	}
 	if (!type_allowed(base, use)) {
@@ -394,10 +391,10 @@ void link_classify(const struct site *s, const struct doc *d, const char *url,
 		              !strcmp(t->scheme, "http") ||
 		              !strcmp(t->scheme, "https")))
 			refuse(out, LINK_REFUSED_REMOTE,
-			       "haalt een afbeelding van een andere website: "
-			       "die ziet dan elke lezer van deze pagina. Zet "
-			       "de afbeelding in content/, naast deze tekst, "
-			       "en schrijf haar naam, zoals 'foto.jpg'");
+			       "komt van een andere website: die ziet dan "
+			       "elke lezer van deze pagina. Zet het bestand in "
+			       "content/, naast deze tekst, en schrijf zijn "
+			       "naam, zoals 'foto.jpg'");
 		else if (image)
 			refuse(out, LINK_REFUSED_REMOTE,
 			       "is geen bestand; een afbeelding is een bestand "
