@@ -207,7 +207,16 @@ static struct diag_pos link_pos(const struct doc *x, cmark_node *n,
 		p = nl + 1;
 		line++;
 	}
-	const char *hit = g_strstr_len(p, end - p, url);
+	/* As a destination first: "foto.jpg" is also in "fotos/foto.jpg". */
+	const char *hit = NULL;
+	for (const char *open = "(<"; *open && !hit; open++) {
+		char *dest = g_strdup_printf("%c%s", *open, url);
+		hit = g_strstr_len(p, end - p, dest);
+		hit = hit ? hit + 1 : NULL;
+		g_free(dest);
+	}
+	if (!hit)
+		hit = g_strstr_len(p, end - p, url);
 	if (hit) {
 		int l, c;
 		text_line_col(x->src->body, (size_t)(hit - x->src->body), &l,
@@ -298,7 +307,8 @@ static void check_anchor(struct diags *d, struct diag_pos pos, const char *url,
  * different files never claim one name (the second would silently show
  * the first). */
 static void claim_name(struct diags *d, struct diag_pos pos, GHashTable *names,
-                       const char *what, const struct link *l)
+                       const char *what, const char *url,
+                       const struct link *l)
 {
 	char *key = g_ascii_strdown(l->name, -1);
 	const char *other = g_hash_table_lookup(names, key);
@@ -308,10 +318,9 @@ static void claim_name(struct diags *d, struct diag_pos pos, GHashTable *names,
 		g_free(key);
 	if (other && strcmp(other, l->path))
 		diag_error(d, pos,
-		           "%s '%s' komt naast de pagina als '%s', maar die "
-		           "naam heeft %s al; geef een van beide een andere "
-		           "naam",
-		           what, l->path, l->name, other);
+		           "%s '%s' komt als '%s' naast de pagina, net als "
+		           "%s; geef een van beide bestanden een andere naam",
+		           what, url, l->name, other);
 }
 
 static void check_link(const struct site *s, const struct load_tree *t,
@@ -350,7 +359,7 @@ static void check_link(const struct site *s, const struct load_tree *t,
 			             url);
 		break;
 	case LINK_FILE:
-		claim_name(d, link_pos(x, n, url), names, what, &l);
+		claim_name(d, link_pos(x, n, url), names, what, url, &l);
 		break;
 	case LINK_REFUSED:
 		diag_error(d, link_pos(x, n, url), "%s '%s' %s", what, url,

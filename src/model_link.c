@@ -347,7 +347,10 @@ static const char *doc_form(struct arena *a, const struct link_target *t)
 	size_t n = strlen(p);
 	while (n && p[n - 1] == '/')
 		p[--n] = '\0';
-	memcpy(p + n - 3, ".md", 3);
+	/* Content file names are lower case (slugs). */
+	char *last = strrchr(p, '/');
+	for (char *c = last ? last + 1 : p; *c; c++)
+		*c = g_ascii_tolower(*c);
 	if (t->fragment && *t->fragment)
 		return arena_printf(a, "%s#%s", p, t->fragment);
 	return p;
