@@ -434,7 +434,8 @@ void link_classify(const struct site *s, const struct doc *d, const char *url,
 			                    "schrijf '%s'",
 			                    doc_form(a, t)));
 		} else if (!(out->path = load_resolve(a, d->src->dir,
-		                                      t->path))) {
+		                                      t->path)) ||
+		           strncmp(out->path, "content/", 8)) {
 			refuse(out, LINK_REFUSED_OUTSIDE,
 			       "wijst buiten de map content/; link naar een "
 			       "tekst van de site");
