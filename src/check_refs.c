@@ -360,6 +360,12 @@ static void check_link(const struct site *s, const struct load_tree *t,
 		break;
 	case LINK_FILE:
 		claim_name(d, link_pos(x, n, url), names, what, url, &l);
+		if (l.owner && l.owner != x && l.owner->concept && !x->concept)
+			diag_warning(d, link_pos(x, n, url),
+			             "%s '%s' hoort bij %s, een concept; zolang "
+			             "dat niet gepubliceerd is, komt het bestand "
+			             "niet op de site",
+			             what, url, l.owner->src->path);
 		break;
 	case LINK_REFUSED:
 		diag_error(d, link_pos(x, n, url), "%s '%s' %s", what, url,

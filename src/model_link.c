@@ -242,6 +242,26 @@ static bool is_generated(struct arena *a, const struct site *s,
 	       !g_ascii_strcasecmp(name, link_edition_pdf_name(a, s, d));
 }
 
+/* The record whose bundle folder holds path: content/<kind>/<slug>/... */
+static const struct doc *bundle_owner(const struct site *s, const char *path,
+                                      struct arena *a)
+{
+	const char *kind = path + 8; /* after "content/" */
+	const char *slug = strchr(kind, '/');
+	const char *rest = slug ? strchr(slug + 1, '/') : NULL;
+	if (!rest)
+		return NULL;
+	const struct doc *o = site_doc_by_path(
+	    s, arena_printf(a, "%.*s/index.md", (int)(rest - path), path));
+	return o && o->src->bundle ? o : NULL;
+}
+
+bool link_file_published(const struct link *l, const struct doc *d)
+{
+	return l->kind == LINK_FILE &&
+	       (!l->owner || l->owner == d || l->owner->published);
+}
+
 /* The rules for a file from the source folder (path as resolved). */
 static void file_rules(const struct site *s, const struct doc *d,
                        const char *path, enum link_use use, struct arena *a,
@@ -307,6 +327,7 @@ static void file_rules(const struct site *s, const struct doc *d,
 		out->refusal = LINK_OK;
 		out->real = arena_strdup(a, real);
 		out->name = base;
+		out->owner = bundle_owner(s, path, a);
 	}
 	free(real);
 	free(root);

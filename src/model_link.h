@@ -121,6 +121,9 @@ struct link {
 	                     resolved path from the source folder */
 	const char *real; /* LINK_FILE: the file to copy, absolute */
 	const char *name; /* LINK_FILE: its file name beside the page */
+	/* LINK_FILE: the record whose bundle folder holds the file
+	 * (content/verhalen/<slug>/...), or NULL. */
+	const struct doc *owner;
 	enum link_refusal refusal;
 	/* LINK_REFUSED: what is wrong and what to do, in Dutch, written to
 	 * follow "de link 'x' " or "foto 'x' ". */
@@ -137,6 +140,12 @@ void link_classify(const struct site *s, const struct doc *d, const char *url,
  * LINK_FILE or LINK_REFUSED. */
 void link_file(const struct site *s, const struct doc *d, const char *path,
                enum link_use use, struct arena *a, struct link *out);
+
+/* Whether the attachment l, linked from d, may be published now: a file
+ * in the bundle of another record goes out only when that record does, so
+ * the photo of an embargoed story cannot leave through another page. Needs
+ * site_finish(); render asks it for every file it copies. */
+bool link_file_published(const struct link *l, const struct doc *d);
 
 /* The file name of edition e's PDF ("zamen-een-journaal-2026-48.pdf"),
  * written into the edition's folder; render_url.h builds on it. */

@@ -43,6 +43,8 @@ static const char *link_href(struct ctx *c, const char *url,
 		return frag ? arena_printf(c->a, "%s#%s", rel, frag) : rel;
 	}
 	case LINK_FILE: {
+		if (!link_file_published(&l, c->d))
+			return NULL;
 		/* Copied beside the page, under its own name. */
 		if (c->files) {
 			struct md_file f = {

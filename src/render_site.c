@@ -76,7 +76,7 @@ static const char *copy_attachment(struct out_page *p, const struct doc *d,
 {
 	struct link l;
 	link_file(p->r->s, d, path, use, p->a, &l);
-	if (l.kind != LINK_FILE)
+	if (!link_file_published(&l, d))
 		return NULL;
 	copy_file(p->r, arena_printf(p->a, "%s%s", p->path, l.name), l.real);
 	return url_file_segment(p->a, l.name);

@@ -11,7 +11,7 @@
 TODAY=2026-11-22
 S="$TMP/site"
 
-echo "1..33"
+echo "1..34"
 
 mkdir -p "$S"
 cp -r "$ROOT/site.yaml" "$ROOT/content" "$S/"
@@ -26,6 +26,9 @@ story "$V/klad.md" 2026-11-01 "concept: true
 story "$V/stil.md" 2026-11-01 "auteur: Wilhelmina Zwijgvoort
 anoniem: true
 " "Een stil verhaal."
+mkdir -p "$V/geheimfoto"
+story "$V/geheimfoto/index.md" 2027-06-01 "" "Nog geheim."
+echo "FOTOWOORDX" >"$V/geheimfoto/geheim.jpg"
 # Files an attacker leaves beside the published story, and outside.
 A="$V/aanval"
 mkdir -p "$A/.verborgen" "$S/.git"
@@ -103,7 +106,7 @@ ok $? "build refuses the same links and writes nothing"
 
 # The links zamen 0.x let through (it saw 'x.md' in 'x.md?' and copied
 # any other file that existed): it built, and published them.
-held_back="EMBARGOWOORDX|KLADWOORDX|Zwijgvoort|VERBORGENWOORDX|GITWOORDX|SVGWOORDX|root:x:0"
+held_back="EMBARGOWOORDX|FOTOWOORDX|KLADWOORDX|Zwijgvoort|VERBORGENWOORDX|GITWOORDX|SVGWOORDX|root:x:0"
 {
 	printf -- '---\ntitel: Aanval\ndatum: 2026-11-01\ntoestemming: 2026-10-01\n---\n\n'
 	cut -d'|' -f1 "$TMP/hostile" | grep -v -e GEHEIM -e '%2' -e '(a\.png)' |
@@ -132,6 +135,8 @@ Lees [het geheim](../geheim%2emd), [het klad](./../klad.md#) en
 [het stille verhaal](../stil%2Emd#).
 
 ![de foto](foto.JPG) en [de folder](folder.pdf#page=2).
+
+De foto van een verhaal onder embargo: ![geheime foto](../geheimfoto/geheim.jpg).
 EOF
 timeout 60 "$ZAMEN" build --source "$S" --output "$TMP/pub" --today "$TODAY" \
 	>"$TMP/out" 2>"$TMP/err"
@@ -156,5 +161,8 @@ grep -q 'href="../stil/#"' "$P/index.html" &&
 	! grep -q 'href="[^"]*klad' "$P/index.html" &&
 	grep -q 'het geheim' "$P/index.html"
 ok $? "escaped doc links are links; to unpublished stories they are text"
+
+grep -q 'embargo: geheime foto\.' "$P/index.html" && [ ! -e "$P/geheim.jpg" ]
+ok $? "the photo of an embargoed story's bundle is not published through another page"
 
 tap_end
