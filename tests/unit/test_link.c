@@ -2,7 +2,9 @@
  * render_md.h showing what it refuses as text. */
 #include "testutil.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "model_link.h"
 #include "render_md.h"
@@ -232,6 +234,130 @@ static void render_shows_refused_links_as_text(void **state)
 	cmark_node_free(d.body);
 }
 
+/* A small tree with files of every kind beside a page, in a temporary
+ * folder: what the random targets below may hit. */
+static char *hostile_tree(void)
+{
+	char *dir = g_dir_make_tmp("zamen-link-XXXXXX", NULL);
+	assert_non_null(dir);
+	static const char *const files[][2] = {
+	    {"content/over-ons.md", "---\ntitel: Over ons\n---\nTekst.\n"},
+	    {"content/verhalen/anna.md",
+	     "---\ntitel: Anna\ndatum: 2027-01-01\ntoestemming: 2026-10-01\n"
+	     "---\nGeheim.\n"},
+	    {"content/foto.jpg", "jpg"},
+	    {"content/FOTO.PNG", "png"},
+	    {"content/.geheim.png", "png"},
+	    {"content/.map/foto.png", "png"},
+	    {"content/kaart.svg", "<svg/>"},
+	    {"content/index.html", "<p>"},
+	    {"content/sub/folder.pdf", "%PDF"},
+	    {"content/sub/verhalen.md", "md"},
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(files); i++) {
+		char *path = g_build_filename(dir, files[i][0], NULL);
+		char *folder = g_path_get_dirname(path);
+		g_mkdir_with_parents(folder, 0755);
+		assert_true(g_file_set_contents(path, files[i][1], -1, NULL));
+		g_free(folder);
+		g_free(path);
+	}
+	char *site;
+	assert_true(g_file_get_contents("tests/checks/site.yaml", &site, NULL,
+	                                NULL));
+	char *path = g_build_filename(dir, "site.yaml", NULL);
+	assert_true(g_file_set_contents(path, site, -1, NULL));
+	g_free(path);
+	g_free(site);
+	static const char *const links[][2] = {
+	    {"content/uit.png", "/etc/passwd"},
+	    {"content/tekst.png", "verhalen/anna.md"},
+	    {"content/yaml.png", "../site.yaml"},
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(links); i++) {
+		char *from = g_build_filename(dir, links[i][0], NULL);
+		assert_int_equal(symlink(links[i][1], from), 0);
+		g_free(from);
+	}
+	return dir;
+}
+
+static bool md_name(const char *path)
+{
+	size_t n = strlen(path);
+	while (n && path[n - 1] == '/')
+		n--;
+	return n >= 3 && !g_ascii_strncasecmp(path + n - 3, ".md", 3);
+}
+
+/* Random targets from pieces attackers use: whatever comes out, a .md is
+ * never a file, and a file is always an allowed type inside content/. */
+static void random_targets_keep_the_invariants(void **state)
+{
+	(void)state;
+	char *dir = hostile_tree();
+	struct arena *a = arena_new();
+	struct diags *d = diags_new();
+	struct load_tree *t = load_tree(dir, a, d);
+	struct check_opts o = {.today = day("2026-11-22")};
+	struct site *s = check_site(t, &o, d);
+	assert_non_null(s);
+	const struct doc *page = site_doc_by_path(s, "content/over-ons.md");
+	char *content = g_build_filename(dir, "content", NULL);
+	char *root = realpath(content, NULL);
+	static const char *const pieces[] = {
+	    "foto.jpg", "FOTO.PNG", ".geheim.png", ".map/", "kaart.svg",
+	    "index.html", "sub/", "folder.pdf", "verhalen", "anna", ".md",
+	    ".MD", ".Md", "%2e", "%2E", "%2f", "%2F", "%00", "%", "%zz",
+	    "%5c", "\\", "/", "//", "..", "../", "./", ".", "?", "#", ":",
+	    "http:", "HTTPS://", "x", " ", "uit.png", "tekst.png",
+	    "yaml.png", "%252e", "%C3%A9", "%C3", "\t"};
+	GRand *r = g_rand_new_with_seed(8);
+	size_t files = 0;
+	for (int i = 0; i < 20000; i++) {
+		GString *url = g_string_new(NULL);
+		int n = g_rand_int_range(r, 1, 6);
+		for (int k = 0; k < n; k++)
+			g_string_append(
+			    url, pieces[g_rand_int_range(
+			             r, 0, (gint32)G_N_ELEMENTS(pieces))]);
+		for (int use = LINK_USE_LINK; use <= LINK_USE_IMAGE; use++) {
+			struct link l;
+			link_classify(s, page, url->str, (enum link_use)use,
+			              s->arena, &l);
+			if (l.kind == LINK_REFUSED)
+				assert_non_null(l.why);
+			if (l.target.path && md_name(l.target.path) &&
+			    l.target.form == LINK_FORM_RELATIVE)
+				assert_true(l.kind == LINK_DOC ||
+				            l.kind == LINK_REFUSED);
+			if (l.kind != LINK_FILE)
+				continue;
+			files++;
+			assert_false(md_name(l.name));
+			assert_false(md_name(l.real));
+			assert_true(!strncmp(l.real, root, strlen(root)) &&
+			            l.real[strlen(root)] == '/');
+			assert_null(strstr(l.real + strlen(root), "/."));
+			assert_true(g_str_has_suffix(l.real, "foto.jpg") ||
+			            g_str_has_suffix(l.real, "FOTO.PNG") ||
+			            g_str_has_suffix(l.real, "folder.pdf"));
+		}
+		g_string_free(url, TRUE);
+	}
+	assert_true(files > 0); /* the generator does reach real files */
+	g_rand_free(r);
+	free(root);
+	g_free(content);
+	site_free(s);
+	diags_free(d);
+	arena_free(a);
+	char *rm = g_strdup_printf("rm -rf '%s'", dir);
+	assert_int_equal(system(rm), 0);
+	g_free(rm);
+	g_free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -246,6 +372,7 @@ int main(void)
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(render_shows_refused_links_as_text,
 	                                    setup, teardown),
+	    cmocka_unit_test(random_targets_keep_the_invariants),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
