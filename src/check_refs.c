@@ -166,9 +166,8 @@ static void report_missing_file(const struct load_tree *t, struct diags *d,
 
 /* A `foto` or `logo`: through model_link.h, as render copies it. */
 static void file_exists(const struct site *s, const struct load_tree *t,
-                        struct diags *d, const struct doc *x,
-                        const char *field, const char *resolved,
-                        enum link_use use)
+                        struct diags *d, const struct doc *x, const char *field,
+                        const char *resolved, enum link_use use)
 {
 	const struct fm_node *n = fm_get(x->src->fm, field);
 	if (!n)
@@ -307,8 +306,7 @@ static void check_anchor(struct diags *d, struct diag_pos pos, const char *url,
  * different files never claim one name (the second would silently show
  * the first). */
 static void claim_name(struct diags *d, struct diag_pos pos, GHashTable *names,
-                       const char *what, const char *url,
-                       const struct link *l)
+                       const char *what, const char *url, const struct link *l)
 {
 	char *key = g_ascii_strdown(l->name, -1);
 	const char *other = g_hash_table_lookup(names, key);
@@ -361,11 +359,12 @@ static void check_link(const struct site *s, const struct load_tree *t,
 	case LINK_FILE:
 		claim_name(d, link_pos(x, n, url), names, what, url, &l);
 		if (l.owner && l.owner != x && l.owner->concept && !x->concept)
-			diag_warning(d, link_pos(x, n, url),
-			             "%s '%s' hoort bij %s, een concept; zolang "
-			             "dat niet gepubliceerd is, komt het bestand "
-			             "niet op de site",
-			             what, url, l.owner->src->path);
+			diag_warning(
+			    d, link_pos(x, n, url),
+			    "%s '%s' hoort bij %s, een concept; zolang "
+			    "dat niet gepubliceerd is, komt het bestand "
+			    "niet op de site",
+			    what, url, l.owner->src->path);
 		break;
 	case LINK_REFUSED:
 		diag_error(d, link_pos(x, n, url), "%s '%s' %s", what, url,
@@ -380,11 +379,10 @@ static void check_body(const struct site *s, const struct load_tree *t,
 	GHashTable *names =
 	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	/* The photo or logo comes first beside the page. */
-	const char *own = x->kind == KIND_STORY
-	                      ? ((const struct story *)x)->foto
-	                  : x->kind == KIND_PARTNER
-	                      ? ((const struct partner *)x)->logo
-	                      : NULL;
+	const char *own =
+	    x->kind == KIND_STORY     ? ((const struct story *)x)->foto
+	    : x->kind == KIND_PARTNER ? ((const struct partner *)x)->logo
+	                              : NULL;
 	struct link l;
 	if (own) {
 		link_file(s, x, own, LINK_USE_LINK, a, &l);

@@ -117,7 +117,7 @@ bool link_parse(struct arena *a, const char *url, struct link_target *t)
 	return t->flaw == LINK_FLAW_NONE;
 }
 
-/* --- the reasons, in the editor's words ---------------------------------- */
+/* --- the reasons, in the editor's words ------------------------------- */
 
 static const char *flaw_why(enum link_flaw f)
 {
@@ -148,10 +148,10 @@ static void refuse(struct link *out, enum link_refusal r, const char *why)
 	out->why = why;
 }
 
-/* --- attachments ----------------------------------------------------------- */
+/* --- attachments ------------------------------------------------------ */
 
-static const char *const image_types[] = {".jpg", ".jpeg", ".png",
-                                          ".webp", ".gif", ".avif"};
+static const char *const image_types[] = {".jpg",  ".jpeg", ".png",
+                                          ".webp", ".gif",  ".avif"};
 static const char *const photo_types[] = {".jpg", ".jpeg", ".png"};
 
 static bool has_type(const char *name, const char *const *types, size_t n)
@@ -186,9 +186,9 @@ static const char *type_why(struct arena *a, const char *name,
 		           ? "is een tekst (.md); link ernaar als "
 		             "'naam.md', zonder '?' of '/' erachter"
 		           : "is een tekst (.md), geen afbeelding";
-	const char *what = dot && dot[1] ? arena_printf(a, "een '%s'-bestand",
-	                                                dot)
-	                                 : "een bestand zonder type (zoals .jpg)";
+	const char *what = dot && dot[1]
+	                       ? arena_printf(a, "een '%s'-bestand", dot)
+	                       : "een bestand zonder type (zoals .jpg)";
 	switch (use) {
 	case LINK_USE_PHOTO:
 		return "moet een JPEG (.jpg) of PNG (.png) zijn";
@@ -222,9 +222,8 @@ static bool has_hidden_part(const char *path)
 const char *link_edition_pdf_name(struct arena *a, const struct site *s,
                                   const struct doc *e)
 {
-	char *name = text_slugify(s->config.journaal.naam
-	                              ? s->config.journaal.naam
-	                              : "");
+	char *name = text_slugify(
+	    s->config.journaal.naam ? s->config.journaal.naam : "");
 	const char *r =
 	    arena_printf(a, "%s-%s.pdf", *name ? name : "journaal", e->slug);
 	g_free(name);
@@ -339,8 +338,7 @@ void link_file(const struct site *s, const struct doc *d, const char *path,
                enum link_use use, struct arena *a, struct link *out)
 {
 	memset(out, 0, sizeof *out);
-	for (const unsigned char *p = (const unsigned char *)path; p && *p;
-	     p++)
+	for (const unsigned char *p = (const unsigned char *)path; p && *p; p++)
 		if (*p < 0x20 || *p == 0x7f || *p == '\\') {
 			out->target.flaw = *p == '\\' ? LINK_FLAW_BACKSLASH
 			                              : LINK_FLAW_CONTROL;
@@ -351,7 +349,7 @@ void link_file(const struct site *s, const struct doc *d, const char *path,
 	file_rules(s, d, path, use, a, out);
 }
 
-/* --- links in a body --------------------------------------------------- */
+/* --- links in a body -------------------------------------------------- */
 
 static bool ends_in_md(const char *path)
 {
@@ -411,9 +409,9 @@ void link_classify(const struct site *s, const struct doc *d, const char *url,
 		return;
 	case LINK_FORM_NETWORK:
 	case LINK_FORM_SCHEME:
-		if (image && (t->form == LINK_FORM_NETWORK ||
-		              !strcmp(t->scheme, "http") ||
-		              !strcmp(t->scheme, "https")))
+		if (image &&
+		    (t->form == LINK_FORM_NETWORK ||
+		     !strcmp(t->scheme, "http") || !strcmp(t->scheme, "https")))
 			refuse(out, LINK_REFUSED_REMOTE,
 			       "komt van een andere website: die ziet dan "
 			       "elke lezer van deze pagina. Zet het bestand in "
@@ -428,13 +426,14 @@ void link_classify(const struct site *s, const struct doc *d, const char *url,
 			       "begint met '//'; schrijf het hele adres, met "
 			       "'https://' ervoor");
 		else if (!external_scheme(t->scheme))
-			refuse(out, LINK_REFUSED_SCHEME,
-			       arena_printf(a,
-			                    "begint met '%s:'; alleen links met "
-			                    "http:, https:, mailto: en tel: "
-			                    "mogen. Link naar een bestand met "
-			                    "zijn pad, zoals 'foto.jpg'",
-			                    t->scheme));
+			refuse(
+			    out, LINK_REFUSED_SCHEME,
+			    arena_printf(a,
+			                 "begint met '%s:'; alleen links met "
+			                 "http:, https:, mailto: en tel: "
+			                 "mogen. Link naar een bestand met "
+			                 "zijn pad, zoals 'foto.jpg'",
+			                 t->scheme));
 		else
 			out->kind = LINK_EXTERNAL;
 		return;
@@ -449,13 +448,14 @@ void link_classify(const struct site *s, const struct doc *d, const char *url,
 		} else if (t->query || t->trailing_slash ||
 		           strcmp(t->path + n - 3, ".md")) {
 			refuse(out, LINK_REFUSED_DOC_FORM,
-			       arena_printf(a,
-			                    "wijst naar een tekst (.md), maar "
-			                    "met '?', '/' of hoofdletters erachter; "
-			                    "schrijf '%s'",
-			                    doc_form(a, t)));
-		} else if (!(out->path = load_resolve(a, d->src->dir,
-		                                      t->path)) ||
+			       arena_printf(
+			           a,
+			           "wijst naar een tekst (.md), maar "
+			           "met '?', '/' of hoofdletters erachter; "
+			           "schrijf '%s'",
+			           doc_form(a, t)));
+		} else if (!(out->path =
+		                 load_resolve(a, d->src->dir, t->path)) ||
 		           strncmp(out->path, "content/", 8)) {
 			refuse(out, LINK_REFUSED_OUTSIDE,
 			       "wijst buiten de map content/; link naar een "

@@ -96,18 +96,18 @@ enum link_kind {
 
 enum link_refusal {
 	LINK_OK,
-	LINK_REFUSED_FLAW,     /* see target.flaw */
-	LINK_REFUSED_SCHEME,   /* a scheme other than http(s), mailto, tel */
-	LINK_REFUSED_NETWORK,  /* a link "//host/..." */
-	LINK_REFUSED_REMOTE,   /* an image that is not a file of the site */
-	LINK_REFUSED_DOC_FORM, /* "x.md?", "x.md/", "X.MD" */
-	LINK_REFUSED_QUERY,    /* "foto.jpg?x" */
-	LINK_REFUSED_OUTSIDE,  /* not inside content/ */
-	LINK_REFUSED_HIDDEN,   /* a dotfile or inside a dot folder */
-	LINK_REFUSED_TYPE,     /* not an allowed type for its use */
-	LINK_REFUSED_MISSING,  /* no such file */
-	LINK_REFUSED_SPECIAL,  /* a folder, FIFO or device */
-	LINK_REFUSED_ESCAPES,  /* its real path lies outside content/ */
+	LINK_REFUSED_FLAW,      /* see target.flaw */
+	LINK_REFUSED_SCHEME,    /* a scheme other than http(s), mailto, tel */
+	LINK_REFUSED_NETWORK,   /* a link "//host/..." */
+	LINK_REFUSED_REMOTE,    /* an image that is not a file of the site */
+	LINK_REFUSED_DOC_FORM,  /* "x.md?", "x.md/", "X.MD" */
+	LINK_REFUSED_QUERY,     /* "foto.jpg?x" */
+	LINK_REFUSED_OUTSIDE,   /* not inside content/ */
+	LINK_REFUSED_HIDDEN,    /* a dotfile or inside a dot folder */
+	LINK_REFUSED_TYPE,      /* not an allowed type for its use */
+	LINK_REFUSED_MISSING,   /* no such file */
+	LINK_REFUSED_SPECIAL,   /* a folder, FIFO or device */
+	LINK_REFUSED_ESCAPES,   /* its real path lies outside content/ */
 	LINK_REFUSED_GENERATED, /* zamen writes a file of that name there */
 };
 

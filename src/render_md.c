@@ -24,8 +24,7 @@ struct ctx {
 /* The href for url in this page, or NULL to render the link as text.
  * model_link.h decides what url is; check has reported every refusal, so
  * a refused link here is defence in depth. */
-static const char *link_href(struct ctx *c, const char *url,
-                             enum link_use use)
+static const char *link_href(struct ctx *c, const char *url, enum link_use use)
 {
 	struct link l;
 	link_classify(c->s, c->d, url, use, c->a, &l);
@@ -48,7 +47,8 @@ static const char *link_href(struct ctx *c, const char *url,
 		/* Copied beside the page, under its own name. */
 		if (c->files) {
 			struct md_file f = {
-			    l.real, arena_printf(c->a, "%s%s", c->page, l.name)};
+			    l.real,
+			    arena_printf(c->a, "%s%s", c->page, l.name)};
 			g_array_append_val(c->files, f);
 		}
 		const char *href = url_file_segment(c->a, l.name);
@@ -138,7 +138,8 @@ static void enter(struct ctx *c, cmark_node *n)
 		g_string_append(o, "<strong>");
 		break;
 	case CMARK_NODE_LINK: {
-		const char *href = link_href(c, cmark_node_get_url(n), LINK_USE_LINK);
+		const char *href =
+		    link_href(c, cmark_node_get_url(n), LINK_USE_LINK);
 		bool open = href != NULL;
 		g_array_append_val(c->link_open, open);
 		if (!open)

@@ -54,8 +54,7 @@ static void parse_splits_scheme_path_query_fragment(void **state)
 	assert_int_equal(parsed(a, "#kop", true).form, LINK_FORM_FRAGMENT);
 	assert_int_equal(parsed(a, "", true).form, LINK_FORM_EMPTY);
 	/* A colon after a slash is no scheme. */
-	assert_int_equal(parsed(a, "a/b:c.png", true).form,
-	                 LINK_FORM_RELATIVE);
+	assert_int_equal(parsed(a, "a/b:c.png", true).form, LINK_FORM_RELATIVE);
 	arena_free(a);
 }
 
@@ -94,8 +93,7 @@ static void parse_finds_flaws(void **state)
 	assert_int_equal(parsed(a, "a%0a.png", false).flaw, LINK_FLAW_CONTROL);
 	assert_int_equal(parsed(a, "java\tscript:x", false).flaw,
 	                 LINK_FLAW_CONTROL);
-	assert_int_equal(parsed(a, "a%C3%28.png", false).flaw,
-	                 LINK_FLAW_UTF8);
+	assert_int_equal(parsed(a, "a%C3%28.png", false).flaw, LINK_FLAW_UTF8);
 	assert_int_equal(parsed(a, "/\\evil.example/x", false).flaw,
 	                 LINK_FLAW_BACKSLASH);
 	arena_free(a);
@@ -114,10 +112,12 @@ static void every_form_of_a_md_target_is_a_doc_or_refused(void **state)
 	const struct site *s = ((struct fixture *)*state)->s;
 	const char *page = "content/over-ons.md";
 	const struct doc *embargo = &site_story(s, "embargo")->doc;
-	struct link l = classify(s, page, "verhalen/embargo%2emd", LINK_USE_LINK);
+	struct link l =
+	    classify(s, page, "verhalen/embargo%2emd", LINK_USE_LINK);
 	assert_int_equal(l.kind, LINK_DOC);
 	assert_ptr_equal(l.doc, embargo);
-	l = classify(s, page, "./verhalen/../verhalen/embargo.md#", LINK_USE_LINK);
+	l = classify(s, page, "./verhalen/../verhalen/embargo.md#",
+	             LINK_USE_LINK);
 	assert_ptr_equal(l.doc, embargo);
 	static const char *const refused[] = {
 	    "verhalen/embargo.md?",   "verhalen/embargo.md/",
@@ -148,21 +148,21 @@ static void schemes_and_remote_images(void **state)
 {
 	const struct site *s = ((struct fixture *)*state)->s;
 	const char *page = "content/over-ons.md";
-	assert_int_equal(
-	    classify(s, page, "HTTPS://x.nl/", LINK_USE_LINK).kind,
-	    LINK_EXTERNAL);
-	assert_int_equal(
-	    classify(s, page, "mailto:a@b.nl", LINK_USE_LINK).kind,
-	    LINK_EXTERNAL);
+	assert_int_equal(classify(s, page, "HTTPS://x.nl/", LINK_USE_LINK).kind,
+	                 LINK_EXTERNAL);
+	assert_int_equal(classify(s, page, "mailto:a@b.nl", LINK_USE_LINK).kind,
+	                 LINK_EXTERNAL);
 	assert_int_equal(
 	    classify(s, page, "javascript:x", LINK_USE_LINK).refusal,
 	    LINK_REFUSED_SCHEME);
-	assert_int_equal(
-	    classify(s, page, "//x.nl/", LINK_USE_LINK).refusal,
-	    LINK_REFUSED_NETWORK);
-	static const char *const remote[] = {
-	    "https://x.nl/p.png", "//x.nl/p.png", "HTTP://x.nl/p.png",
-	    "data:image/png;base64,AA", "", "#kop"};
+	assert_int_equal(classify(s, page, "//x.nl/", LINK_USE_LINK).refusal,
+	                 LINK_REFUSED_NETWORK);
+	static const char *const remote[] = {"https://x.nl/p.png",
+	                                     "//x.nl/p.png",
+	                                     "HTTP://x.nl/p.png",
+	                                     "data:image/png;base64,AA",
+	                                     "",
+	                                     "#kop"};
 	for (size_t i = 0; i < G_N_ELEMENTS(remote); i++)
 		assert_int_equal(
 		    classify(s, page, remote[i], LINK_USE_IMAGE).refusal,
@@ -263,8 +263,8 @@ static char *hostile_tree(void)
 		g_free(path);
 	}
 	char *site;
-	assert_true(g_file_get_contents("tests/checks/site.yaml", &site, NULL,
-	                                NULL));
+	assert_true(
+	    g_file_get_contents("tests/checks/site.yaml", &site, NULL, NULL));
 	char *path = g_build_filename(dir, "site.yaml", NULL);
 	assert_true(g_file_set_contents(path, site, -1, NULL));
 	g_free(path);
@@ -306,12 +306,15 @@ static void random_targets_keep_the_invariants(void **state)
 	char *content = g_build_filename(dir, "content", NULL);
 	char *root = realpath(content, NULL);
 	static const char *const pieces[] = {
-	    "foto.jpg", "FOTO.PNG", ".geheim.png", ".map/", "kaart.svg",
-	    "index.html", "sub/", "folder.pdf", "verhalen", "anna", ".md",
-	    ".MD", ".Md", "%2e", "%2E", "%2f", "%2F", "%00", "%", "%zz",
-	    "%5c", "\\", "/", "//", "..", "../", "./", ".", "?", "#", ":",
-	    "http:", "HTTPS://", "x", " ", "uit.png", "tekst.png",
-	    "yaml.png", "%252e", "%C3%A9", "%C3", "\t"};
+	    "foto.jpg",   "FOTO.PNG",  ".geheim.png", ".map/",    "kaart.svg",
+	    "index.html", "sub/",      "folder.pdf",  "verhalen", "anna",
+	    ".md",        ".MD",       ".Md",         "%2e",      "%2E",
+	    "%2f",        "%2F",       "%00",         "%",        "%zz",
+	    "%5c",        "\\",        "/",           "//",       "..",
+	    "../",        "./",        ".",           "?",        "#",
+	    ":",          "http:",     "HTTPS://",    "x",        " ",
+	    "uit.png",    "tekst.png", "yaml.png",    "%252e",    "%C3%A9",
+	    "%C3",        "\t"};
 	GRand *r = g_rand_new_with_seed(8);
 	size_t files = 0;
 	for (int i = 0; i < 20000; i++) {
