@@ -144,7 +144,7 @@ test: deps browser-deps
 	$(TEST_ENV) ZAMEN=$(abspath $(ZAMEN)) CMOCKA_MESSAGE_OUTPUT=TAP \
 	    FUZZ_REPLAY=$(abspath $(BUILD)/tests/fuzz_fm_replay) \
 	    FEEDS_GEN=$(abspath $(BUILD)/tests/feeds_gen) \
-	    prove --exec '' $(TEST_BIN) tests/cli.sh tests/fuzz/replay.sh \
+	    prove --exec '' $(TEST_BIN) tests/cli.sh tests/fuzz/replay.sh tests/links.sh \
 	    tests/website.sh tests/feeds.sh tests/golden.sh tests/print.sh \
 	    tests/cache.sh tests/threads.sh tests/browser.sh \
 	    tests/agree.sh tests/editorial.sh

@@ -168,17 +168,8 @@ static void story(const struct site *s, struct story *x, struct fields *f,
 	x->foto_bijschrift = field_string(f, "foto_bijschrift", false);
 	x->foto_credit = field_string(f, "foto_credit", false);
 	if (foto) {
-		const struct fm_node *n = fm_get(f->map, "foto");
+		/* Its type and everything else: check_refs, model_link.h. */
 		x->foto = load_resolve(f->a, src->dir, foto);
-		const char *dot = strrchr(foto, '.');
-		if (!dot || (g_ascii_strcasecmp(dot, ".jpg") &&
-		             g_ascii_strcasecmp(dot, ".jpeg") &&
-		             g_ascii_strcasecmp(dot, ".png")))
-			diag_error(
-			    f->d, field_pos(f, n),
-			    "foto '%s' moet een JPEG (.jpg) of PNG (.png) "
-			    "zijn",
-			    foto);
 		if (!x->foto_alt && !fm_get(f->map, "foto_alt"))
 			diag_error(
 			    f->d, field_pos(f, fm_key(f->map, "foto")),

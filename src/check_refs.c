@@ -3,6 +3,7 @@
 #include <glib.h>
 #include <string.h>
 
+#include "model_link.h"
 #include "parallel.h"
 #include "text.h"
 
@@ -150,21 +151,28 @@ static void report_missing_file(const struct load_tree *t, struct diags *d,
 	g_free(folder);
 }
 
-static void file_exists(const struct load_tree *t, struct diags *d,
-                        const struct doc *x, const char *field,
-                        const char *resolved)
+/* A `foto` or `logo`: through model_link.h, as render copies it. */
+static void file_exists(const struct site *s, const struct load_tree *t,
+                        struct diags *d, const struct doc *x, const char *field,
+                        const char *resolved, enum link_use use)
 {
 	const struct fm_node *n = fm_get(x->src->fm, field);
 	if (!n)
 		return;
 	struct diag_pos pos = {x->src->path, n->line, n->col};
+	struct link l;
+	if (resolved)
+		link_file(s, x, resolved, use, site_arena((struct site *)s),
+		          &l);
 	if (!resolved)
 		diag_error(d, pos,
 		           "'%s' moet een pad zijn vanaf dit bestand, zoals "
 		           "'foto.jpg' in dezelfde map, niet '%s'",
 		           field, n->value);
-	else if (!load_file_exists(t, resolved))
+	else if (l.refusal == LINK_REFUSED_MISSING)
 		report_missing_file(t, d, pos, n->value, resolved);
+	else if (l.kind == LINK_REFUSED)
+		diag_error(d, pos, "%s '%s' %s", field, n->value, l.why);
 }
 
 /* The line and column in the file where url is written, searching the body
@@ -185,7 +193,16 @@ static struct diag_pos link_pos(const struct doc *x, cmark_node *n,
 		p = nl + 1;
 		line++;
 	}
-	const char *hit = g_strstr_len(p, end - p, url);
+	/* As a destination first: "foto.jpg" is also in "fotos/foto.jpg". */
+	const char *hit = NULL;
+	for (const char *open = "(<"; *open && !hit; open++) {
+		char *dest = g_strdup_printf("%c%s", *open, url);
+		hit = g_strstr_len(p, end - p, dest);
+		hit = hit ? hit + 1 : NULL;
+		g_free(dest);
+	}
+	if (!hit)
+		hit = g_strstr_len(p, end - p, url);
 	if (hit) {
 		int l, c;
 		text_line_col(x->src->body, (size_t)(hit - x->src->body), &l,
@@ -195,14 +212,6 @@ static struct diag_pos link_pos(const struct doc *x, cmark_node *n,
 	}
 	return (struct diag_pos){x->src->path, start + x->src->body_line - 1,
 	                         0};
-}
-
-static bool has_scheme(const char *url)
-{
-	const char *p = url;
-	while (g_ascii_isalpha(*p) || *p == '+' || *p == '-' || *p == '.')
-		p++;
-	return p > url && *p == ':';
 }
 
 /* Suggests the content file of the same folder whose name is nearest,
@@ -280,60 +289,100 @@ static void check_anchor(struct diags *d, struct diag_pos pos, const char *url,
 	g_strfreev(ids);
 }
 
+/* The attachments of one page by the name they get beside it, so two
+ * different files never claim one name (the second would silently show
+ * the first). */
+static void claim_name(struct diags *d, struct diag_pos pos, GHashTable *names,
+                       const char *what, const char *url, const struct link *l)
+{
+	char *key = g_ascii_strdown(l->name, -1);
+	const char *other = g_hash_table_lookup(names, key);
+	if (!other)
+		g_hash_table_insert(names, key, (char *)l->path);
+	else
+		g_free(key);
+	if (other && strcmp(other, l->path))
+		diag_error(d, pos,
+		           "%s '%s' komt als '%s' naast de pagina, net als "
+		           "%s; geef een van beide bestanden een andere naam",
+		           what, url, l->name, other);
+}
+
 static void check_link(const struct site *s, const struct load_tree *t,
                        struct arena *a, struct diags *d, const struct doc *x,
-                       cmark_node *n)
+                       cmark_node *n, GHashTable *names)
 {
 	const char *url = cmark_node_get_url(n);
-	if (!url || !*url || url[0] == '#' || has_scheme(url))
+	if (!url)
 		return;
-	if (url[0] == '/') {
+	bool image = cmark_node_get_type(n) == CMARK_NODE_IMAGE;
+	const char *what = image ? "de afbeelding" : "de link";
+	struct link l;
+	link_classify(s, x, url, image ? LINK_USE_IMAGE : LINK_USE_LINK, a, &l);
+	switch (l.kind) {
+	case LINK_EXTERNAL:
+	case LINK_ANCHOR:
+		break;
+	case LINK_ROOT:
 		diag_warning(d, link_pos(x, n, url),
-		             "de link '%s' begint met '/' en werkt daardoor "
+		             "%s '%s' begint met '/' en werkt daardoor "
 		             "niet als de site in een submap staat; link naar "
 		             "het .md-bestand, zoals '../activiteiten/x.md'",
-		             url);
-		return;
-	}
-	size_t len = strcspn(url, "#?");
-	char *ref = g_strndup(url, len);
-	const char *path = load_resolve(a, x->src->dir, ref);
-	bool is_md = len > 3 && !strcmp(ref + len - 3, ".md");
-	if (!path) {
-		diag_error(d, link_pos(x, n, url),
-		           "de link '%s' wijst buiten de site", url);
-	} else if (is_md) {
-		const struct doc *to = site_doc_by_path(s, path);
-		if (!to)
-			report_missing_link(t, d, link_pos(x, n, url), ref,
-			                    path);
-		else if (strchr(url, '#'))
-			check_anchor(d, link_pos(x, n, url), url, to);
-		else if (to->concept && !x->concept)
+		             what, url);
+		break;
+	case LINK_DOC:
+		if (!l.doc)
+			report_missing_link(t, d, link_pos(x, n, url),
+			                    l.target.path, l.path);
+		else if (l.target.fragment)
+			check_anchor(d, link_pos(x, n, url), url, l.doc);
+		else if (l.doc->concept && !x->concept)
 			diag_warning(d, link_pos(x, n, url),
 			             "de link '%s' wijst naar een concept; "
 			             "zolang dat niet gepubliceerd is, toont "
 			             "de site alleen de linktekst",
 			             url);
-	} else if (!load_file_exists(t, path)) {
-		diag_error(
-		    d, link_pos(x, n, url),
-		    "de link '%s' wijst naar %s, maar dat bestand bestaat "
-		    "niet",
-		    url, path);
+		break;
+	case LINK_FILE:
+		claim_name(d, link_pos(x, n, url), names, what, url, &l);
+		if (l.owner && l.owner != x && l.owner->concept && !x->concept)
+			diag_warning(
+			    d, link_pos(x, n, url),
+			    "%s '%s' hoort bij %s, een concept; zolang "
+			    "dat niet gepubliceerd is, komt het bestand "
+			    "niet op de site",
+			    what, url, l.owner->src->path);
+		break;
+	case LINK_REFUSED:
+		diag_error(d, link_pos(x, n, url), "%s '%s' %s", what, url,
+		           l.why);
+		break;
 	}
-	g_free(ref);
 }
 
 static void check_body(const struct site *s, const struct load_tree *t,
                        struct arena *a, struct diags *d, const struct doc *x)
 {
+	GHashTable *names =
+	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	/* The photo or logo comes first beside the page. */
+	const char *own =
+	    x->kind == KIND_STORY     ? ((const struct story *)x)->foto
+	    : x->kind == KIND_PARTNER ? ((const struct partner *)x)->logo
+	                              : NULL;
+	struct link l;
+	if (own) {
+		link_file(s, x, own, LINK_USE_LINK, a, &l);
+		if (l.kind == LINK_FILE)
+			g_hash_table_insert(names, g_ascii_strdown(l.name, -1),
+			                    (char *)l.path);
+	}
 	for (size_t i = 0; i < x->src->n_md_refs; i++) {
 		cmark_node *n = x->src->md_refs[i];
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_LINK:
 		case CMARK_NODE_IMAGE:
-			check_link(s, t, a, d, x, n);
+			check_link(s, t, a, d, x, n, names);
 			break;
 		case CMARK_NODE_HTML_BLOCK:
 		case CMARK_NODE_HTML_INLINE: {
@@ -354,6 +403,7 @@ static void check_body(const struct site *s, const struct load_tree *t,
 			break;
 		}
 	}
+	g_hash_table_destroy(names);
 }
 
 struct each_body {
@@ -400,11 +450,11 @@ void check_refs(struct site *s, const struct load_tree *t,
 	for (size_t i = 0; i < s->n_editions; i++)
 		edition_refs(s, s->editions[i], d);
 	for (size_t i = 0; i < s->n_stories; i++)
-		file_exists(t, d, &s->stories[i]->doc, "foto",
-		            s->stories[i]->foto);
+		file_exists(s, t, d, &s->stories[i]->doc, "foto",
+		            s->stories[i]->foto, LINK_USE_PHOTO);
 	for (size_t i = 0; i < s->n_partners; i++)
-		file_exists(t, d, &s->partners[i]->doc, "logo",
-		            s->partners[i]->logo);
+		file_exists(s, t, d, &s->partners[i]->doc, "logo",
+		            s->partners[i]->logo, LINK_USE_IMAGE);
 	menu_positions(s, d);
 
 	/* The links of every text, in parallel: they only read the site. */

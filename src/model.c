@@ -3,6 +3,8 @@
 #include <glib.h>
 #include <string.h>
 
+#include "model_link.h"
+
 struct site_index {
 	GHashTable *by_slug[KIND_COUNT];
 	GHashTable *by_path;
@@ -189,14 +191,9 @@ const struct doc *site_doc_by_path(const struct site *s, const char *path)
 const struct doc *site_link_target(const struct site *s, const struct doc *d,
                                    const char *url, struct arena *a)
 {
-	const char *hash = strchr(url, '#');
-	size_t len = hash ? (size_t)(hash - url) : strlen(url);
-	if (len < 3 || strncmp(url + len - 3, ".md", 3))
-		return NULL;
-	char *ref = g_strndup(url, len);
-	const char *path = load_resolve(a, d->src->dir, ref);
-	g_free(ref);
-	return path ? site_doc_by_path(s, path) : NULL;
+	struct link l;
+	link_classify(s, d, url, LINK_USE_LINK, a, &l);
+	return l.kind == LINK_DOC ? l.doc : NULL;
 }
 
 date_t activity_next(const struct activity *a, date_t d)

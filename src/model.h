@@ -211,7 +211,8 @@ const struct page *site_page(const struct site *s, const char *slug);
 /* The record whose source file is path ("content/verhalen/x.md"). */
 const struct doc *site_doc_by_path(const struct site *s, const char *path);
 /* The record a Markdown link in doc points at: url is the link as written
- * ("../activiteiten/x.md#tijden"); NULL when it is no link to content.
+ * ("../activiteiten/x.md#tijden"); NULL when it is no link to content or
+ * is refused (model_link.h decides, link_classify).
  * The resolved path is made in a, the caller's: the site's own arena is
  * not to be touched from the render threads. */
 const struct doc *site_link_target(const struct site *s, const struct doc *d,

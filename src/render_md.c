@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "load_md.h"
-#include "load_tree.h"
+#include "model_link.h"
 #include "render_url.h"
 #include "text.h"
 
@@ -21,54 +21,43 @@ struct ctx {
 	GArray *link_open;
 };
 
-static bool has_scheme(const char *url, size_t *len)
+/* The href for url in this page, or NULL to render the link as text.
+ * model_link.h decides what url is; check has reported every refusal, so
+ * a refused link here is defence in depth. */
+static const char *link_href(struct ctx *c, const char *url, enum link_use use)
 {
-	const char *p = url;
-	while (g_ascii_isalnum(*p) || *p == '+' || *p == '-' || *p == '.')
-		p++;
-	*len = (size_t)(p - url);
-	return p > url && *p == ':' && g_ascii_isalpha(*url);
-}
-
-/* The href for url in this page, or NULL to render the link as text. */
-static const char *link_href(struct ctx *c, const char *url)
-{
-	size_t n;
-	if (has_scheme(url, &n)) {
-		static const char *const allowed[] = {"http", "https", "mailto",
-		                                      "tel"};
-		for (size_t i = 0; i < G_N_ELEMENTS(allowed); i++)
-			if (n == strlen(allowed[i]) &&
-			    !g_ascii_strncasecmp(url, allowed[i], n))
-				return url;
-		return NULL;
-	}
-	if (url[0] == '#' || url[0] == '/' || !*url)
+	struct link l;
+	link_classify(c->s, c->d, url, use, c->a, &l);
+	const char *frag = l.target.fragment;
+	switch (l.kind) {
+	case LINK_EXTERNAL:
+	case LINK_ANCHOR:
+	case LINK_ROOT:
 		return url;
-	const struct doc *target = site_link_target(c->s, c->d, url, c->a);
-	if (target) {
-		if (!target->published)
+	case LINK_DOC: {
+		if (!l.doc || !l.doc->published)
 			return NULL;
-		const char *frag = strchr(url, '#');
 		const char *rel =
-		    url_relative(c->a, c->page, url_doc(c->a, target));
-		return frag ? arena_printf(c->a, "%s%s", rel, frag) : rel;
+		    url_relative(c->a, c->page, url_doc(c->a, l.doc));
+		return frag ? arena_printf(c->a, "%s#%s", rel, frag) : rel;
 	}
-	/* A local file (checked to exist): copied beside the page. */
-	size_t len = strcspn(url, "#?");
-	char *ref = g_strndup(url, len);
-	const char *from = load_resolve(c->a, c->d->src->dir, ref);
-	g_free(ref);
-	if (!from)
-		return NULL;
-	const char *base = strrchr(from, '/');
-	base = base ? base + 1 : from;
-	if (c->files) {
-		struct md_file f = {from,
-		                    arena_printf(c->a, "%s%s", c->page, base)};
-		g_array_append_val(c->files, f);
+	case LINK_FILE: {
+		if (!link_file_published(&l, c->d))
+			return NULL;
+		/* Copied beside the page, under its own name. */
+		if (c->files) {
+			struct md_file f = {
+			    l.real,
+			    arena_printf(c->a, "%s%s", c->page, l.name)};
+			g_array_append_val(c->files, f);
+		}
+		const char *href = url_file_segment(c->a, l.name);
+		return frag ? arena_printf(c->a, "%s#%s", href, frag) : href;
 	}
-	return arena_strdup(c->a, base);
+	case LINK_REFUSED:
+		break;
+	}
+	return NULL;
 }
 
 static void heading_open(struct ctx *c, cmark_node *n)
@@ -149,7 +138,8 @@ static void enter(struct ctx *c, cmark_node *n)
 		g_string_append(o, "<strong>");
 		break;
 	case CMARK_NODE_LINK: {
-		const char *href = link_href(c, cmark_node_get_url(n));
+		const char *href =
+		    link_href(c, cmark_node_get_url(n), LINK_USE_LINK);
 		bool open = href != NULL;
 		g_array_append_val(c->link_open, open);
 		if (!open)
@@ -165,7 +155,8 @@ static void enter(struct ctx *c, cmark_node *n)
 		break;
 	}
 	case CMARK_NODE_IMAGE: {
-		const char *src = link_href(c, cmark_node_get_url(n));
+		const char *src =
+		    link_href(c, cmark_node_get_url(n), LINK_USE_IMAGE);
 		GString *alt = g_string_new(NULL);
 		md_plain_text(n, alt);
 		if (src) {

@@ -9,8 +9,10 @@
  *   - headings get an id from their text, for anchors; a level-1 heading in
  *     a body becomes level 2 (the page's title is the only h1);
  *   - raw HTML is left out; only http(s), mailto and tel schemes pass;
- *   - a local image or file is linked beside the page, and listed in
- *     `files` so the caller copies it there.
+ *   - an attachment (an image or file that model_link.h accepts) is
+ *     linked beside the page, and listed in `files` so the caller copies
+ *     it there; a link model_link.h refuses becomes its plain text, an
+ *     image its alt text.
  */
 #ifndef ZAMEN_RENDER_MD_H
 #define ZAMEN_RENDER_MD_H
@@ -21,7 +23,8 @@
 
 /* A file a body refers to, to be copied into the output. */
 struct md_file {
-	const char *from; /* path from the source folder */
+	const char *from; /* the file to copy: absolute, symbolic links
+	                     resolved (struct link's real) */
 	const char *to;   /* path in the output */
 };
 

@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <string.h>
 
+#include "model_link.h"
 #include "parallel.h"
 #include "render_feed.h"
 #include "render_ical.h"
@@ -66,12 +67,19 @@ static void copy_file(struct render *r, const char *to, const char *from)
 	pthread_mutex_unlock(&r->lock);
 }
 
-/* A content file (path from the source folder) to copy. */
-static void copy_source_file(struct render *r, const char *to, const char *from)
+/* A file named in front matter (`foto`, `logo`: path from the source
+ * folder), copied beside the page when model_link.h accepts it, as check
+ * did; its href from the page, or NULL when it is refused. Nothing from
+ * content/ reaches the output any other way (bodies: set_body). */
+static const char *copy_attachment(struct out_page *p, const struct doc *d,
+                                   const char *path, enum link_use use)
 {
-	char *full = g_build_filename(r->s->source, from, NULL);
-	copy_file(r, to, full);
-	g_free(full);
+	struct link l;
+	link_file(p->r->s, d, path, use, p->a, &l);
+	if (!link_file_published(&l, d))
+		return NULL;
+	copy_file(p->r, arena_printf(p->a, "%s%s", p->path, l.name), l.real);
+	return url_file_segment(p->a, l.name);
 }
 
 /* The main menu: the four sections, then the pages by their `menu`. */
@@ -223,7 +231,7 @@ static void set_body(struct out_page *p, struct tpl_dict *d,
 	md_render_html(p->r->s, doc, p->path, p->a, html, files);
 	for (guint i = 0; i < files->len; i++) {
 		struct md_file *f = &g_array_index(files, struct md_file, i);
-		copy_source_file(p->r, f->to, f->from);
+		copy_file(p->r, f->to, f->from);
 	}
 	tpl_set(d, "BODY", html->str);
 	g_array_free(files, TRUE);
@@ -412,13 +420,12 @@ static void render_story(struct render *r, const struct story *x,
 		tpl_set(k, "KERN_URL",
 		        link(&p, url_facet(p.a, "verhalen", "kern", x->kern)));
 	}
-	if (x->foto) {
-		const char *base = strrchr(x->foto, '/');
-		base = base ? base + 1 : x->foto;
-		copy_source_file(r, arena_printf(p.a, "%s%s", p.path, base),
-		                 x->foto);
+	const char *foto =
+	    x->foto ? copy_attachment(&p, &x->doc, x->foto, LINK_USE_PHOTO)
+	            : NULL;
+	if (foto) {
 		struct tpl_dict *f = tpl_add_section(c, "FOTO");
-		tpl_set(f, "SRC", base);
+		tpl_set(f, "SRC", foto);
 		tpl_set(f, "ALT", x->foto_alt);
 		if (x->foto_bijschrift || x->foto_credit) {
 			struct tpl_dict *o = tpl_add_section(f, "ONDERSCHRIFT");
@@ -431,7 +438,7 @@ static void render_story(struct render *r, const struct story *x,
 		}
 		tpl_set(tpl_add_section(p.top, "OG_IMAGE"), "URL",
 		        url_absolute(p.a, r->s,
-		                     arena_printf(p.a, "%s%s", p.path, base)));
+		                     arena_printf(p.a, "%s%s", p.path, foto)));
 	}
 	if (x->intro)
 		tpl_set(tpl_add_section(c, "INTRO"), "INTRO", x->intro);
@@ -844,13 +851,11 @@ static void render_partner(struct render *r, const struct partner *x)
 		                       words_label(p.a, x->sector.v[i]));
 	tpl_set(c, "SECTOR", sectors->str);
 	g_string_free(sectors, TRUE);
-	if (x->logo) {
-		const char *base = strrchr(x->logo, '/');
-		base = base ? base + 1 : x->logo;
-		copy_source_file(r, arena_printf(p.a, "%s%s", p.path, base),
-		                 x->logo);
-		tpl_set(tpl_add_section(c, "LOGO"), "SRC", base);
-	}
+	const char *logo =
+	    x->logo ? copy_attachment(&p, &x->doc, x->logo, LINK_USE_IMAGE)
+	            : NULL;
+	if (logo)
+		tpl_set(tpl_add_section(c, "LOGO"), "SRC", logo);
 	if (x->adres)
 		tpl_set(tpl_add_section(c, "ADRES"), "ADRES", x->adres);
 	if (x->telefoon) {

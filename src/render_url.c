@@ -3,6 +3,7 @@
 #include <glib.h>
 #include <string.h>
 
+#include "model_link.h"
 #include "text.h"
 
 const char *url_segment(struct arena *a, const char *value)
@@ -70,10 +71,21 @@ const char *url_doc(struct arena *a, const struct doc *d)
 const char *url_edition_pdf(struct arena *a, const struct site *s,
                             const struct edition *e)
 {
-	char *name = text_slugify(s->config.journaal.naam);
-	const char *r = arena_printf(a, "journaal/%s/%s-%s.pdf", e->doc.slug,
-	                             *name ? name : "journaal", e->doc.slug);
-	g_free(name);
+	/* The name is model_link's, which keeps attachments off it. */
+	return arena_printf(a, "journaal/%s/%s", e->doc.slug,
+	                    link_edition_pdf_name(a, s, &e->doc));
+}
+
+const char *url_file_segment(struct arena *a, const char *name)
+{
+	GString *s = g_string_new(NULL);
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		if (g_ascii_isalnum(*p) || strchr("-._~", *p))
+			g_string_append_c(s, (char)*p);
+		else
+			g_string_append_printf(s, "%%%02X", *p);
+	const char *r = arena_strndup(a, s->str, s->len);
+	g_string_free(s, TRUE);
 	return r;
 }
 

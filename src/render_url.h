@@ -57,6 +57,11 @@ const char *url_calendar(struct arena *a, const char *kern);
  * from the home page to itself "./". */
 const char *url_relative(struct arena *a, const char *from, const char *to);
 
+/* A file name as one path segment of a URL: everything but letters,
+ * digits and "-._~" percent-encoded, so no name reads as a scheme, a folder
+ * or a query ("foto 1.jpg" -> "foto%201.jpg"). */
+const char *url_file_segment(struct arena *a, const char *name);
+
 /* basis_url + path. */
 const char *url_absolute(struct arena *a, const struct site *s,
                          const char *path);
