@@ -64,3 +64,9 @@ char *sitemap_robots(const struct site *s)
 	arena_free(ar);
 	return r;
 }
+
+char *sitemap_robots_preview(void)
+{
+	return g_strdup("User-agent: *\n"
+	                "Disallow: /\n");
+}
