@@ -590,8 +590,8 @@ struct write_out *write_begin(const struct write_opts *o, struct diags *d,
 	/* The temporary folder goes into the cache when a rename can take
 	 * it from there to the output; else hidden beside the output. */
 	char *cache = NULL;
-	bool in_cache =
-	    cache_dir(o->source, &cache) && same_mount(cache, t.parent);
+	bool in_cache = cache_dir(o->source, &cache) &&
+	                access(cache, W_OK) == 0 && same_mount(cache, t.parent);
 	bool told = false;
 	w->locks[0] = lock_dir(t.parent, o, &told);
 	if (in_cache)
