@@ -313,9 +313,9 @@ ok $? "the 700-file site builds, old (2026-11-22) and new (2026-11-29) differ"
 bad=""
 olds=0
 news=0
-# Moments: as soon as the temporary folder has K entries, then after a
-# range of delays (the exchange and the removal of the old tree).
-for when in n1 n200 n1500 0.1 0.2 0.3 0.4 0.5 0.6 0.8 1.0; do
+# Moments: as soon as the temporary folder has K entries, just after the
+# exchange (the old tree is being removed), then after a range of delays.
+for when in n1 n200 n1500 x 0.1 0.2 0.3 0.4 0.5 0.6 0.8 1.0 1.5 2.5; do
 	"$ZAMEN" build --source "$G" --output "$TMP/k" --today 2026-11-29 >/dev/null 2>&1 &
 	pid=$!
 	case $when in
@@ -323,6 +323,13 @@ for when in n1 n200 n1500 0.1 0.2 0.3 0.4 0.5 0.6 0.8 1.0; do
 		i=0
 		while [ "$(find "$G/.zamen-cache/uitvoer-nieuw-$pid" 2>/dev/null | wc -l)" -lt "${when#n}" ] &&
 			kill -0 $pid 2>/dev/null && [ $i -lt 2000 ]; do
+			i=$((i + 1))
+		done
+		;;
+	x)
+		i=0
+		while ! cmp -s "$TMP/k/index.html" "$TMP/k-nieuw/index.html" &&
+			kill -0 $pid 2>/dev/null && [ $i -lt 20000 ]; do
 			i=$((i + 1))
 		done
 		;;
