@@ -368,6 +368,12 @@ int main(int argc, char **argv)
 			rc = check_print(&c, cs.site, cs.diags) ? EXIT_OK
 			                                        : EXIT_CONTENT;
 	}
+	/* A failure always says why: never "geen fouten" with exit 1. */
+	if (rc != EXIT_OK && diags_errors(cs.diags) == 0)
+		diag_error(
+		    cs.diags, ((struct diag_pos){c.common.source, 0, 0}),
+		    "zamen is gestopt zonder te zeggen waarom; dat is een "
+		    "fout in zamen zelf: meld hem, met deze regels erbij");
 	diags_print(cs.diags, stderr);
 	if (rc == EXIT_USAGE)
 		fprintf(stderr, "zamen: er is niets geschreven.\n");
