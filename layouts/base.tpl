@@ -26,7 +26,7 @@
 <link rel="alternate" type="application/atom+xml" title="{{SITE_TITLE}}: verhalen en Journaal" href="{{ROOT}}feed.xml">
 </head>
 <body>
-{{#VOORBEELD}}<p class="voorbeeld" role="note"><strong>Voorbeeld — niet publiceren.</strong> Deze pagina laat ook concepten zien, of wat pas later verschijnt.</p>
+{{#VOORBEELD}}<aside class="voorbeeld" aria-label="Voorbeeld"><p><strong>Voorbeeld — niet publiceren.</strong> Deze pagina laat ook concepten zien, of wat pas later verschijnt.</p></aside>
 {{/VOORBEELD}}<a class="overslaan" href="#inhoud">Direct naar de inhoud</a>
 <header class="kop">
   <div class="kop-binnen">

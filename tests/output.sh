@@ -511,7 +511,7 @@ ok $? "build --drafts goes to voorbeeld/ (ignored by git), never to public/"
 # nobanner DIR: the .html files of DIR without the banner or noindex.
 nobanner() {
 	find "$1" -name '*.html' | while read -r f; do
-		grep -q '<p class="voorbeeld" role="note"><strong>Voorbeeld — niet publiceren\.</strong>' "$f" &&
+		grep -q '<aside class="voorbeeld" aria-label="Voorbeeld"><p><strong>Voorbeeld — niet publiceren\.</strong>' "$f" &&
 			grep -q '<meta name="robots" content="noindex">' "$f" || echo "$f"
 	done
 }
