@@ -48,8 +48,9 @@ static const char help_text[] =
     "  --help              deze hulp\n"
     "  --version           het versienummer\n"
     "\n"
-    "Afsluitcode: 0 alles in orde, 1 fouten in de inhoud (er is niets\n"
-    "geschreven), 2 verkeerd gebruik van de opdracht.\n";
+    "Afsluitcode: 0 alles in orde, 1 fouten in de inhoud of het schrijven\n"
+    "mislukt (er is niets veranderd), 2 verkeerd gebruik van de opdracht\n"
+    "of een uitvoermap geweigerd (er is niets aangeraakt).\n";
 
 struct cli {
 	const char *command;

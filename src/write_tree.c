@@ -854,6 +854,9 @@ void write_abort(struct write_out *w, struct diags *d)
  * as its Creator. */
 static bool is_zamen_pdf(const char *path)
 {
+	struct stat st;
+	if (stat(path, &st) != 0 || st.st_size > 64 * 1024 * 1024)
+		return false; /* a page is a few hundred kB */
 	size_t len = 0;
 	char *data = read_all(path, &len);
 	static const char creator[] = "/Creator (zamen)";
