@@ -146,7 +146,7 @@ test: deps browser-deps
 	    FEEDS_GEN=$(abspath $(BUILD)/tests/feeds_gen) \
 	    prove --exec '' $(TEST_BIN) tests/cli.sh tests/fuzz/replay.sh tests/links.sh \
 	    tests/website.sh tests/feeds.sh tests/golden.sh tests/print.sh \
-	    tests/cache.sh tests/threads.sh tests/browser.sh \
+	    tests/cache.sh tests/threads.sh tests/output.sh tests/browser.sh \
 	    tests/agree.sh tests/editorial.sh
 
 # Rewrites the golden expectation after a deliberate change; review the

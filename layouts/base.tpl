@@ -2,12 +2,15 @@
   The frame of every page. CONTENT is the page's own layout (an include:
   it sees only the values given to it). ROOT leads back to the site root
   from this page, so the site works from any folder of any host.
+  VOORBEELD is shown in a preview (drafts, a later day): a banner on
+  every page, and no search engine may index it.
 }}<!DOCTYPE html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{TITLE}}{{#WITH_SITE_TITLE}} · {{SITE_TITLE}}{{/WITH_SITE_TITLE}}</title>
+{{#VOORBEELD}}<meta name="robots" content="noindex">
+{{/VOORBEELD}}<title>{{TITLE}}{{#WITH_SITE_TITLE}} · {{SITE_TITLE}}{{/WITH_SITE_TITLE}}</title>
 <meta name="description" content="{{DESCRIPTION}}">
 {{#CANONICAL}}<link rel="canonical" href="{{URL}}">
 <meta property="og:url" content="{{URL}}">
@@ -23,7 +26,8 @@
 <link rel="alternate" type="application/atom+xml" title="{{SITE_TITLE}}: verhalen en Journaal" href="{{ROOT}}feed.xml">
 </head>
 <body>
-<a class="overslaan" href="#inhoud">Direct naar de inhoud</a>
+{{#VOORBEELD}}<aside class="voorbeeld" aria-label="Voorbeeld"><p><strong>Voorbeeld — niet publiceren.</strong> Deze pagina laat ook concepten zien, of wat pas later verschijnt.</p></aside>
+{{/VOORBEELD}}<a class="overslaan" href="#inhoud">Direct naar de inhoud</a>
 <header class="kop">
   <div class="kop-binnen">
     <a class="merk" href="{{ROOT_HOME}}"{{#AT_HOME}} aria-current="page"{{/AT_HOME}}>

@@ -33,29 +33,46 @@ static const char help_text[] =
     "Opties:\n"
     "  --source MAP        de map met site.yaml en content/ (standaard: "
     "deze map)\n"
-    "  --output MAP        waar de website komt (standaard: MAP/public);\n"
-    "                      bij print: het PDF-bestand\n"
-    "  --drafts            ook concepten (concept: true) publiceren\n"
+    "  --output MAP        waar de website komt (standaard: public/ in de\n"
+    "                      bronmap; bij een voorbeeld: voorbeeld/). zamen\n"
+    "                      schrijft alleen in een nieuwe of lege map, of\n"
+    "                      een die het eerder maakte (met " WRITE_MARKER ").\n"
+    "                      Bij print: het PDF-bestand (standaard in krant/\n"
+    "                      in de bronmap)\n"
+    "  --drafts            ook concepten (concept: true) tonen: een\n"
+    "                      voorbeeld, dat nooit in public/ komt\n"
     "  --today JJJJ-MM-DD  doe alsof het vandaag deze datum is; bepaalt wat\n"
     "                      al verschenen en wat voorbij is (standaard: "
     "vandaag\n"
-    "                      in Nederland)\n"
+    "                      in Nederland). Een latere datum geeft een\n"
+    "                      voorbeeld, net als --drafts\n"
     "  --help              deze hulp\n"
     "  --version           het versienummer\n"
     "\n"
-    "Afsluitcode: 0 alles in orde, 1 fouten in de inhoud (er is niets\n"
-    "geschreven), 2 verkeerd gebruik van de opdracht.\n";
+    "Afsluitcode: 0 alles in orde, 1 fouten in de inhoud of het schrijven\n"
+    "mislukt (er is niets veranderd), 2 verkeerd gebruik van de opdracht\n"
+    "of een uitvoermap geweigerd (er is niets aangeraakt).\n";
 
 struct cli {
 	const char *command;
 	struct cli_common common; /* --source, --today */
 	const char *output;
 	bool drafts;
+	date_t real_today; /* today in the Netherlands, whatever --today says */
 };
+
+/* A build that shows what is not published yet (drafts, or the site as
+ * it will be on a later day) is a preview: it gets its own folder, a
+ * banner on every page, and no search engine may index it. */
+static bool is_preview(const struct cli *c)
+{
+	return c->drafts || c->common.today > c->real_today;
+}
 
 static int parse_args(int argc, char **argv, struct cli *c)
 {
 	cli_common_init(&c->common);
+	c->real_today = c->common.today;
 	c->command = argv[1];
 	int rc = EXIT_OK;
 	bool is_build = !strcmp(c->command, "build");
@@ -72,6 +89,9 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		} else if (is_build && (v = cli_option(argc, argv, &i,
 		                                       "--output", &error))) {
 			c->output = v;
+			if (!*v)
+				return cli_usage_error(
+				    "%s", "bij --output hoort een map");
 		} else if (error) {
 			return EXIT_USAGE;
 		} else if (is_build && !strcmp(argv[i], "--drafts")) {
@@ -159,9 +179,62 @@ static gpointer print_editions(gpointer data)
 	return NULL;
 }
 
-/* Renders the checked site into the output folder, atomically. */
-static bool build_site(const struct cli *c, const struct site *s,
-                       struct diags *d)
+/* Where the build goes: --output, else public/ in the source folder, or
+ * voorbeeld/ for a preview (never where the real site is). Newly
+ * allocated (g_free). */
+static char *output_dir(const struct cli *c)
+{
+	if (c->output)
+		return g_strdup(c->output);
+	return g_build_filename(c->common.source,
+	                        is_preview(c) ? "voorbeeld" : "public", NULL);
+}
+
+static const char preview_ignore[] =
+    "# Gemaakt door zamen: een voorbeeld, niet publiceren.\n*\n";
+
+static void say_waiting(void *data, const char *output)
+{
+	(void)data;
+	fprintf(stderr,
+	        "zamen: een andere build schrijft nu naar %s of gebruikt "
+	        "dezelfde bronmap; zamen wacht tot die klaar is.\n",
+	        output);
+}
+
+static struct write_opts output_opts(const struct cli *c, const char *output)
+{
+	return (struct write_opts){
+	    .output = output,
+	    .source = c->common.source,
+	    .kind = is_preview(c) ? WRITE_PREVIEW : WRITE_SITE,
+	    .waiting = say_waiting,
+	};
+}
+
+static void say_written(const struct cli *c, const char *output)
+{
+	if (!is_preview(c)) {
+		printf("zamen: website geschreven in %s\n", output);
+		return;
+	}
+	char day[11];
+	date_format(c->common.today, day);
+	char *why =
+	    c->drafts && c->common.today > c->real_today
+	        ? g_strdup_printf("met concepten, zoals op %s", day)
+	    : c->drafts
+	        ? g_strdup("met concepten")
+	        : g_strdup_printf("zoals de site er op %s uitziet", day);
+	printf("zamen: voorbeeld geschreven in %s (%s); niet publiceren.\n",
+	       output, why);
+	g_free(why);
+}
+
+/* Renders the checked site into the output folder, atomically. Returns
+ * the exit status. */
+static int build_site(const struct cli *c, const struct site *s,
+                      struct diags *d)
 {
 	char *layouts = cli_layouts_dir(c->common.source);
 	char *own = g_build_filename(c->common.source, "layouts", NULL);
@@ -170,13 +243,13 @@ static bool build_site(const struct cli *c, const struct site *s,
 	g_free(own);
 	if (!t) {
 		g_free(layouts);
-		return false;
+		return EXIT_CONTENT;
 	}
-	char *output = c->output
-	                   ? g_strdup(c->output)
-	                   : g_build_filename(c->common.source, "public", NULL);
-	bool ok = false;
-	struct write_out *w = write_begin(output, c->common.source, d);
+	char *output = output_dir(c);
+	struct write_opts wo = output_opts(c, output);
+	bool ok = false, refused = false;
+	size_t errors_before = diags_errors(d);
+	struct write_out *w = write_begin(&wo, d, &refused);
 	if (w) {
 		/* Every published edition gets its PDF, or the build fails:
 		 * so its page can link the PDF before it is made. */
@@ -192,8 +265,13 @@ static bool build_site(const struct cli *c, const struct site *s,
 		                        &pdfs, diags_new(),   false};
 		GThread *printer =
 		    g_thread_new("zamen-print", print_editions, &job);
-		struct render_extra extra = {edition_pdf, &pdfs};
+		struct render_extra extra = {edition_pdf, &pdfs, is_preview(c)};
 		bool rendered = render_site(s, t, layouts, &extra, w, NULL, d);
+		/* The default preview folder lies in the source folder: git
+		 * must not take it in. */
+		if (rendered && is_preview(c) && !c->output)
+			rendered = write_file(w, ".gitignore", preview_ignore,
+			                      strlen(preview_ignore));
 		g_thread_join(printer);
 		diags_merge(d, job.d);
 		diags_free(job.d);
@@ -201,16 +279,22 @@ static bool build_site(const struct cli *c, const struct site *s,
 		if (rendered && job.ok)
 			ok = write_commit(w, d);
 		else
-			write_abort(w);
+			write_abort(w, d);
 		g_hash_table_destroy(pdfs.paths);
 		arena_free(pdfs.a);
 	}
+	/* Every failure says why: never "geen fouten" with exit 1. */
+	if (!ok && diags_errors(d) == errors_before)
+		diag_error(d, ((struct diag_pos){output, 0, 0}),
+		           "de build is mislukt zonder dat zamen zegt waarom; "
+		           "dat is een fout in zamen zelf: meld hem, met deze "
+		           "regels erbij");
 	if (ok)
-		printf("zamen: website geschreven in %s\n", output);
+		say_written(c, output);
 	g_free(output);
 	tpl_free(t);
 	g_free(layouts);
-	return ok;
+	return ok ? EXIT_OK : refused ? EXIT_USAGE : EXIT_CONTENT;
 }
 
 /* zamen check also lays out every edition: a story too long for the page
@@ -262,24 +346,49 @@ int main(int argc, char **argv)
 	if (rc != EXIT_OK)
 		return rc;
 
+	bool build = !strcmp(c.command, "build");
+	if (build) {
+		/* A refused output is said before the site is read: nothing
+		 * is touched, not even the cache. */
+		char *output = output_dir(&c);
+		struct write_opts wo = output_opts(&c, output);
+		struct diags *d = diags_new();
+		bool may = write_check(&wo, d);
+		diags_print(d, stderr);
+		diags_free(d);
+		g_free(output);
+		if (!may) {
+			fprintf(stderr, "zamen: er is niets geschreven.\n");
+			return EXIT_USAGE;
+		}
+	}
+
 	struct check_opts opts = {.today = c.common.today, .drafts = c.drafts};
 	struct cli_site cs;
 	bool ok = cli_load_site(c.common.source, &opts, &cs);
+	rc = ok ? EXIT_OK : EXIT_CONTENT;
 	if (ok) {
 		say_counts(cs.site);
-		if (!strcmp(c.command, "build"))
-			ok = build_site(&c, cs.site, cs.diags);
+		if (build)
+			rc = build_site(&c, cs.site, cs.diags);
 		else
-			ok = check_print(&c, cs.site, cs.diags);
+			rc = check_print(&c, cs.site, cs.diags) ? EXIT_OK
+			                                        : EXIT_CONTENT;
 	}
+	/* A failure always says why: never "geen fouten" with exit 1. */
+	if (rc != EXIT_OK && diags_errors(cs.diags) == 0)
+		diag_error(
+		    cs.diags, ((struct diag_pos){c.common.source, 0, 0}),
+		    "zamen is gestopt zonder te zeggen waarom; dat is een "
+		    "fout in zamen zelf: meld hem, met deze regels erbij");
 	diags_print(cs.diags, stderr);
-	if (ok)
+	if (rc == EXIT_OK)
 		check_schedule_print(cs.site, stdout);
-	if (!ok) {
+	if (rc == EXIT_USAGE)
+		fprintf(stderr, "zamen: er is niets geschreven.\n");
+	else if (rc != EXIT_OK)
 		fprintf(stderr, "zamen: er is niets geschreven; verbeter de "
 		                "fouten hierboven en probeer het opnieuw.\n");
-		rc = EXIT_CONTENT;
-	}
 	cli_site_exit(&cs);
 	return rc;
 }

@@ -4,16 +4,20 @@
  *
  * The source is loaded and checked exactly as `zamen check` does; with
  * errors nothing is printed. Then the page is set (print.h). When the
- * story fits, the PDF goes to --output, by default
- * public/journaal/JJJJ-NR/<naam>-JJJJ-NR.pdf in the source folder, and the
- * room left is told. When it does not fit, the copy-fit error says what
- * to cut, a proof with the overflow marked is written beside it as
- * ...-proef.pdf (never under the name of the real page, so it cannot be
- * sent to the paper by mistake), and the exit status is 1.
+ * story fits, the PDF goes to --output (a file, or a folder to put it
+ * in), by default krant/<naam>-JJJJ-NR.pdf in the source folder, and the
+ * room left is told. The default lies outside the published folder on
+ * purpose: a page printed before its day must not sit at a guessable
+ * address on the site; krant/ ignores itself in git. When it does not
+ * fit, the copy-fit error says what to cut, a proof with the overflow
+ * marked is written beside it as ...-proef.pdf (never under the name of
+ * the real page, so it cannot be sent to the paper by mistake), and the
+ * exit status is 1.
+ *
+ * write_pdf() (write_tree.h) never writes over a source file or anything
+ * that is not a page zamen made; such an --output exits with 2.
  */
-#include <errno.h>
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -21,6 +25,7 @@
 #include "main_print.h"
 #include "print.h"
 #include "render_url.h"
+#include "write_tree.h"
 
 struct print_cli {
 	struct cli_common common; /* --source, --today */
@@ -50,6 +55,9 @@ static int parse_args(int argc, char **argv, struct print_cli *c)
 		} else if ((v = cli_option(argc, argv, &i, "--output",
 		                           &error))) {
 			c->output = v;
+			if (!*v)
+				return cli_usage_error(
+				    "%s", "bij --output hoort een bestand");
 		} else if (error) {
 			return EXIT_USAGE;
 		} else if (argv[i][0] == '-') {
@@ -81,20 +89,40 @@ static char *proof_path(const char *path)
 	return g_strdup_printf("%s-proef.pdf", path);
 }
 
-static bool write_pdf(const char *path, const unsigned char *pdf, size_t len)
+/* Writes the page; reports into a diags of its own, printed at once.
+ * *refused is set when the place was refused. */
+static bool write_page(const char *path, const char *source,
+                       const unsigned char *pdf, size_t len, bool *refused)
 {
-	char *dir = g_path_get_dirname(path);
-	int made = g_mkdir_with_parents(dir, 0755);
-	g_free(dir);
-	GError *err = NULL;
-	if (made != 0 ||
-	    !g_file_set_contents(path, (const char *)pdf, (gssize)len, &err)) {
-		fprintf(stderr, "zamen: kan '%s' niet schrijven: %s\n", path,
-		        err ? err->message : g_strerror(errno));
-		g_clear_error(&err);
-		return false;
+	struct diags *d = diags_new();
+	bool ok = write_pdf(path, source, pdf, len, d, refused);
+	diags_print(d, stderr);
+	diags_free(d);
+	return ok;
+}
+
+/* Where the page goes: --output, a folder named by --output, or krant/ in
+ * the source folder (made, with its .gitignore). Newly allocated. */
+static char *page_path(const struct print_cli *c, struct cli_site *cs,
+                       const struct edition *e)
+{
+	char *name =
+	    g_path_get_basename(url_edition_pdf(cs->arena, cs->site, e));
+	char *path;
+	if (c->output && !cli_is_dir(c->output)) {
+		path = g_strdup(c->output);
+	} else if (c->output) {
+		path = g_build_filename(c->output, name, NULL);
+	} else {
+		char *dir = g_build_filename(c->common.source, "krant", NULL);
+		write_ignored_dir(dir,
+		                  "# Gemaakt door zamen: krantenpagina's "
+		                  "om naar de krant te sturen, geen bron.");
+		path = g_build_filename(dir, name, NULL);
+		g_free(dir);
 	}
-	return true;
+	g_free(name);
+	return path;
 }
 
 int main_print(int argc, char **argv)
@@ -134,14 +162,11 @@ int main_print(int argc, char **argv)
 	bool clean = pdf && fit.fits && diags_errors(cs.diags) == 0;
 	diags_print(cs.diags, stderr);
 
-	char *out =
-	    c.output
-	        ? g_strdup(c.output)
-	        : g_build_filename(c.common.source, "public",
-	                           url_edition_pdf(cs.arena, cs.site, e), NULL);
+	char *out = page_path(&c, &cs, e);
+	bool refused = false;
 	rc = EXIT_CONTENT;
 	if (clean) {
-		if (write_pdf(out, pdf, len)) {
+		if (write_page(out, c.common.source, pdf, len, &refused)) {
 			char *room = print_fit_message(&fit);
 			printf("zamen: krantenpagina geschreven: %s\n", out);
 			printf("zamen: het verhaal past; %s.\n", room);
@@ -150,7 +175,7 @@ int main_print(int argc, char **argv)
 		}
 	} else if (pdf) {
 		char *proof = proof_path(out);
-		if (write_pdf(proof, pdf, len))
+		if (write_page(proof, c.common.source, pdf, len, &refused))
 			fprintf(stderr,
 			        "zamen: de pagina is niet drukklaar; een proef "
 			        "met wat niet past gemarkeerd staat in %s\n",
@@ -160,6 +185,8 @@ int main_print(int argc, char **argv)
 		fprintf(stderr, "zamen: er is niets gedrukt; verbeter de "
 		                "fouten hierboven en probeer het opnieuw.\n");
 	}
+	if (refused)
+		rc = EXIT_USAGE;
 	g_free(out);
 	g_free(pdf);
 	print_fit_clear(&fit);

@@ -183,6 +183,8 @@ static struct tpl_dict *page_begin(struct out_page *p, const char *path,
 	tpl_set(p->top, "ROOT_HOME", home ? "./" : root);
 	if (home)
 		tpl_show(p->top, "AT_HOME");
+	if (r->extra && r->extra->preview)
+		tpl_show(p->top, "VOORBEELD");
 	fill_menu(p);
 	fill_contact(p);
 	p->content = tpl_add_include(p->top, "CONTENT", layout);
@@ -1286,7 +1288,9 @@ bool render_site(const struct site *s, const struct tpl_set *t,
 	    &r, "sitemap.xml",
 	    sitemap_xml(s, (const char *const *)sorted->pdata, sorted->len));
 	g_ptr_array_free(sorted, TRUE);
-	write_owned(&r, "robots.txt", sitemap_robots(s));
+	write_owned(&r, "robots.txt",
+	            extra && extra->preview ? sitemap_robots_preview()
+	                                    : sitemap_robots(s));
 
 	copy_folder(&r, "assets", "assets/");
 	copy_folder(&r, "fonts", "assets/fonts/");

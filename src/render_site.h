@@ -29,6 +29,9 @@ struct render_extra {
 	 * stage wrote one; NULL otherwise. Called for published editions. */
 	const char *(*edition_pdf)(void *data, const struct edition *e);
 	void *data;
+	/* A preview (drafts, a later day): every page says so in a banner
+	 * and is noindex, and robots.txt disallows everything. */
+	bool preview;
 };
 
 /* Writes every page, list, asset and 404 page into w; page paths written

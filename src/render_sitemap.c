@@ -68,3 +68,9 @@ char *sitemap_robots(const struct site *s)
 	arena_free(ar);
 	return g_string_free(r, FALSE);
 }
+
+char *sitemap_robots_preview(void)
+{
+	return g_strdup("User-agent: *\n"
+	                "Disallow: /\n");
+}

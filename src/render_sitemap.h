@@ -35,5 +35,7 @@ char *sitemap_xml(const struct site *s, const char *const *paths, size_t n);
 
 /* robots.txt pointing at basis_url + "sitemap.xml"; g_free() it. */
 char *sitemap_robots(const struct site *s);
+/* robots.txt of a preview: no robot may fetch anything; g_free() it. */
+char *sitemap_robots_preview(void);
 
 #endif

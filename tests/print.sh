@@ -188,8 +188,9 @@ ok $? "crop marks are pure K too"
 
 mkdir -p "$TMP/default" && cp -r "$SITE/content" "$SITE/site.yaml" "$TMP/default/" &&
 	(cd "$TMP/default" && "$ZAMEN" print 2026-48 --today 2026-11-22 >"$TMP/out" 2>"$TMP/err") &&
-	[ -s "$TMP/default/public/journaal/2026-48/zamen-een-journaal-2026-48.pdf" ]
-ok $? "by default the page goes to public/journaal/JJJJ-NR/ in the source folder"
+	[ -s "$TMP/default/krant/zamen-een-journaal-2026-48.pdf" ] &&
+	[ ! -e "$TMP/default/public" ] && grep -qx '\*' "$TMP/default/krant/.gitignore"
+ok $? "by default the page goes to krant/ in the source folder (ignored by git), not into public/"
 
 run 0 print 2026-48 --source "$ROOT" --output "$TMP/e48.pdf" --today 2026-11-22 &&
 	run 0 print 2026-47 --source "$ROOT" --output "$TMP/e47.pdf" --today 2026-11-22

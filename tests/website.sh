@@ -106,8 +106,8 @@ ok $? "files no longer produced disappear"
 cp -r "$ROOT/site.yaml" "$ROOT/content" "$TMP/self/" 2>/dev/null ||
 	{ mkdir -p "$TMP/self" && cp -r "$ROOT/site.yaml" "$ROOT/content" "$TMP/self/"; }
 build "$TMP/self" "$TMP/self"
-[ $? -eq 1 ] && [ -f "$TMP/self/site.yaml" ] && grep -q "bevat bronbestanden" "$TMP/err"
-ok $? "an output folder holding sources is never replaced"
+[ $? -eq 2 ] && [ -f "$TMP/self/site.yaml" ] && grep -q "is de bronmap of bevat hem" "$TMP/err"
+ok $? "the source folder is never the output (refused, exit 2; tests/output.sh has the rest)"
 
 grep -q '<html lang="nl">' "$TMP/a/index.html" &&
 	grep -q '<link rel="canonical" href="https://www.zameneen.nl/verhalen/' \
