@@ -146,7 +146,7 @@ test: deps browser-deps
 	    FEEDS_GEN=$(abspath $(BUILD)/tests/feeds_gen) \
 	    prove --exec '' $(TEST_BIN) tests/cli.sh tests/fuzz/replay.sh \
 	    tests/website.sh tests/feeds.sh tests/golden.sh tests/print.sh \
-	    tests/cache.sh tests/threads.sh tests/browser.sh
+	    tests/cache.sh tests/threads.sh tests/browser.sh tests/robust.sh
 
 # Rewrites the golden expectation after a deliberate change; review the
 # diff (git diff tests/golden) like code.

@@ -1,0 +1,106 @@
+#!/bin/sh
+# Input meant to break zamen: nesting as deep as the file is long, files
+# that are no files, text no page can hold, front matter built to blow up,
+# photos that lie about their size. Every run must end (timeout) with exit
+# 0, 1 or 2 and, where there is one, the Dutch message at the right place.
+# Speaks TAP for prove. ZAMEN names the binary under test.
+. tests/tap.sh
+
+echo "1..10"
+
+PY=/usr/bin/python3
+TODAY=2026-11-26
+# Memory is bounded too, except under AddressSanitizer, which reserves
+# terabytes of address space.
+case $ZAMEN in
+*/san-*) ;;
+*) ulimit -v 4000000 2>/dev/null ;;
+esac
+
+# A copy of the example site in $TMP/$1.
+site() {
+	rm -rf "$TMP/$1"
+	mkdir -p "$TMP/$1"
+	cp -r "$ROOT/site.yaml" "$ROOT/content" "$TMP/$1/"
+}
+
+# Inserts the Python expression $3 as the first lines of the body of file
+# $2 of site $1.
+inject() {
+	$PY - "$TMP/$1/$2" "$3" <<'EOF'
+import sys
+path, expr = sys.argv[1], sys.argv[2]
+text = open(path, encoding="utf-8").read()
+end = text.index("\n---\n", 4) + 5
+open(path, "w", encoding="utf-8").write(text[:end] + eval(expr) + "\n\n" + text[end:])
+EOF
+}
+
+# zamen $1 on site $2 (check, build or print of edition 2026-48) under a
+# timeout; true when it ends with exit 0 or 1: no crash, no hang.
+survives() {
+	case $1 in
+	check) set -- check --source "$TMP/$2" ;;
+	build) set -- build --source "$TMP/$2" --output "$TMP/$2-public" ;;
+	print) set -- print 2026-48 --source "$TMP/$2" --output "$TMP/$2.pdf" ;;
+	esac
+	timeout 60 "$ZAMEN" "$@" --today $TODAY >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+	echo "exit $rc" >>"$TMP/err"
+	[ $rc -eq 0 ] || [ $rc -eq 1 ]
+}
+
+STORY=content/verhalen/de-boer-op-het-bankje/index.md
+EDITION=content/journaal/2026-48.md
+PAGE=content/over-ons.md
+
+# ---- deep nesting ------------------------------------------------------
+
+# Each pattern alone in the story of edition 2026-48, in a page and in
+# the edition's own text.
+nest=0
+for pattern in "'>' * 100000 + ' diep'" "'- ' * 100000 + 'diep'" \
+	"'[' * 100000 + 'diep'" "'*' * 100000 + 'diep'" \
+	"'*' * 50000 + 'diep' + '*' * 50000" "'> - ' * 30000 + '# Kop'"; do
+	nest=$((nest + 1))
+	site nest$nest
+	for f in $STORY $EDITION $PAGE; do
+		inject nest$nest $f "$pattern"
+	done
+done
+for cmd in check build print; do
+	r=0
+	i=1
+	while [ $i -le $nest ]; do
+		survives $cmd nest$i || { r=1; echo "pattern $i" >>"$TMP/err"; break; }
+		i=$((i + 1))
+	done
+	ok $r "$cmd survives 100,000 nested quotes, list items, brackets and stars"
+done
+
+# 50,000 headings with the same text get their ids in linear time.
+site heads
+inject heads $PAGE "'# Kop\n\n' * 50000"
+survives build heads && grep -q 'id="kop-50000"' "$TMP/heads-public/over-ons/index.html"
+ok $? "50,000 equal headings get ids kop ... kop-50000"
+
+# ---- text no page can hold -------------------------------------------
+
+# The story of 2026-48 far too long: print lays out what the page holds
+# and still says how much is too much, at the edition's 'verhaal' line.
+i=0
+for text in "('Een gewone zin van het verhaal, met woorden. ' * 40 + '\n\n') * 1100" \
+	"'a' * 100000" "'woord\n\n' * 50000" "'woord ' * 100000"; do
+	i=$((i + 1))
+	site long$i
+	inject long$i $STORY "$text"
+	survives check long$i && grep -q "^$EDITION:3:1: fout: verhaal te lang: [0-9]* regels" "$TMP/err" &&
+		! grep -q 'valt weg vanaf: .\{200\}' "$TMP/err"
+	ok $? "check of a story that is too long ($i) ends and says so"
+done
+survives print long4 && grep -q "verhaal te lang: [0-9]\{5\} regels (ongeveer 10[0-9]\{4\} woorden)" "$TMP/err"
+ok $? "print of 100,000 words in one paragraph counts them all"
+survives print long2 && grep -q "valt weg vanaf: .a\{40\}… …" "$TMP/err"
+ok $? "print quotes a word of 100,000 letters cut short"
+
+tap_end
