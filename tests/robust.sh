@@ -6,7 +6,7 @@
 # Speaks TAP for prove. ZAMEN names the binary under test.
 . tests/tap.sh
 
-echo "1..10"
+echo "1..16"
 
 PY=/usr/bin/python3
 TODAY=2026-11-26
@@ -84,12 +84,56 @@ inject heads $PAGE "'# Kop\n\n' * 50000"
 survives build heads && grep -q 'id="kop-50000"' "$TMP/heads-public/over-ons/index.html"
 ok $? "50,000 equal headings get ids kop ... kop-50000"
 
+# ---- files that are no files -----------------------------------------
+
+site fifo
+mkfifo "$TMP/fifo/content/verhalen/pijp.md"
+survives check fifo && grep -q "^content/verhalen/pijp.md: fout: dit is geen gewoon bestand (maar een named pipe)" "$TMP/err"
+ok $? "a named pipe called .md is refused, not waited on"
+
+r=0
+for dev in /dev/zero /dev/urandom /dev/stdin; do
+	site dev
+	ln -s $dev "$TMP/dev/content/verhalen/apparaat.md"
+	survives check dev </dev/zero && grep -q "^content/verhalen/apparaat.md: fout: dit is geen gewoon bestand" "$TMP/err" ||
+		{ r=1; echo "$dev" >>"$TMP/err"; break; }
+done
+ok $r "a link .md to /dev/zero, /dev/urandom or /dev/stdin is refused"
+
+site big
+$PY -c "print('---\ntitel: Groot\n---\n' + 'tekst ' * 400000)" >"$TMP/big/content/groot.md"
+survives check big && grep -q "^content/groot.md: fout: bestand te groot (2343 kB): een tekst mag hoogstens 1024 kB zijn" "$TMP/err"
+ok $? "a content file over 1 MB is refused with its size"
+
+site loop
+ln -s lus.md "$TMP/loop/content/lus.md"
+ln -s / "$TMP/loop/content/verhalen/wortel"
+survives check loop && grep -q "^content/lus.md: fout: bestand kan niet gelezen worden: het is een link die (via andere links) naar zichzelf wijst" "$TMP/err" &&
+	grep -q "^content/verhalen/wortel: fout: map zonder index.md" "$TMP/err"
+ok $? "a link loop and a bundle linked to / are reported, not followed"
+
+site names
+touch "$TMP/names/content/verhalen/$(printf 'twee\nregels.md')"
+survives check names && grep -q "^content/verhalen: fout: de naam 'twee.nregels.md' in deze map bevat een regeleinde" "$TMP/err" &&
+	! grep -q '^regels' "$TMP/err"
+ok $? "a file name with a newline is reported once, escaped"
+
+site many
+mkdir "$TMP/many/content/verhalen/leeg"
+i=0
+while [ $i -lt 10000 ]; do
+	: >"$TMP/many/content/verhalen/leeg-$i.md"
+	i=$((i + 1))
+done
+survives check many && [ "$(grep -c 'het bestand begint niet met kopgegevens' "$TMP/err")" -eq 10000 ]
+ok $? "10,000 empty files are each reported"
+
 # ---- text no page can hold -------------------------------------------
 
 # The story of 2026-48 far too long: print lays out what the page holds
 # and still says how much is too much, at the edition's 'verhaal' line.
 i=0
-for text in "('Een gewone zin van het verhaal, met woorden. ' * 40 + '\n\n') * 1100" \
+for text in "('Een gewone zin van het verhaal, met woorden. ' * 40 + '\n\n') * 450" \
 	"'a' * 100000" "'woord\n\n' * 50000" "'woord ' * 100000"; do
 	i=$((i + 1))
 	site long$i
