@@ -6,7 +6,7 @@
 # Speaks TAP for prove. ZAMEN names the binary under test.
 . tests/tap.sh
 
-echo "1..16"
+echo "1..23"
 
 PY=/usr/bin/python3
 TODAY=2026-11-26
@@ -127,6 +127,49 @@ while [ $i -lt 10000 ]; do
 done
 survives check many && [ "$(grep -c 'het bestand begint niet met kopgegevens' "$TMP/err")" -eq 10000 ]
 ok $? "10,000 empty files are each reported"
+
+# ---- front matter built to blow up ------------------------------------
+
+# Writes content/over-ons.md of site $1 with the front matter lines that
+# the Python expression $2 gives.
+front() {
+	site "$1"
+	$PY - "$TMP/$1/$PAGE" "$2" <<'EOF'
+import sys
+yaml = eval(sys.argv[2])
+open(sys.argv[1], "w").write("---\ntitel: Over ons\n" + yaml + "\n---\nTekst.\n")
+EOF
+}
+
+front fmbig "'x: \"' + 'a' * 300000 + '\"'"
+survives check fmbig && grep -q "^$PAGE:2:1: fout: de kopgegevens zijn te groot (292 kB): hoogstens 256 kB" "$TMP/err"
+ok $? "front matter over 256 kB is refused"
+
+front fmlong "'intro: ' + 'a' * 20001"
+survives check fmlong && grep -q "^$PAGE:3:8: fout: deze waarde is te lang: hoogstens 20.000 tekens" "$TMP/err"
+ok $? "a value over 20,000 characters is refused at the value"
+
+front fmitems "'x:\n' + '  - a\n' * 1001"
+survives check fmitems && grep -q "^$PAGE:1004:5: fout: te veel items in deze lijst: hoogstens 1000" "$TMP/err"
+ok $? "a list of 1001 items is refused at the 1001st"
+
+front fmkeys "''.join('k%d: v\n' % i for i in range(1001))"
+survives check fmkeys && grep -q "^$PAGE:1002:1: fout: te veel velden in deze groep: hoogstens 1000" "$TMP/err"
+ok $? "1001 fields are refused at the 1001st, titel counted"
+
+front fmdeep "'x: ' + '[' * 100000"
+survives check fmdeep && grep -q "^$PAGE:3:23: fout: te diep ingesprongen" "$TMP/err"
+ok $? "100,000 nested lists in front matter stop at the 20th"
+
+front laughs "''.join('l%d: &l%d [%s]\n' % (i, i, ', '.join(['*l%d' % (i - 1)] * 10 if i else ['ha'] * 10)) for i in range(10))"
+survives check laughs && [ "$(grep -c "^$PAGE:.*fout: een waarde die begint met" "$TMP/err")" -eq 10 ]
+ok $? "a billion laughs gives ten messages and expands nothing"
+
+# site.yaml under the same limits.
+site sitebig
+$PY -c "print('titel: x\nthemas: [' + ', '.join(['t%d' % i for i in range(100000)]) + ']')" >"$TMP/sitebig/site.yaml"
+survives check sitebig && grep -q "^site.yaml:1:1: fout: de kopgegevens zijn te groot" "$TMP/err"
+ok $? "a site.yaml of 600 kB is refused"
 
 # ---- text no page can hold -------------------------------------------
 
