@@ -6,7 +6,7 @@
 # Speaks TAP for prove. ZAMEN names the binary under test.
 . tests/tap.sh
 
-echo "1..23"
+echo "1..29"
 
 PY=/usr/bin/python3
 TODAY=2026-11-26
@@ -170,6 +170,57 @@ site sitebig
 $PY -c "print('titel: x\nthemas: [' + ', '.join(['t%d' % i for i in range(100000)]) + ']')" >"$TMP/sitebig/site.yaml"
 survives check sitebig && grep -q "^site.yaml:1:1: fout: de kopgegevens zijn te groot" "$TMP/err"
 ok $? "a site.yaml of 600 kB is refused"
+
+# ---- photos that lie -----------------------------------------------------
+
+BANK=content/verhalen/de-boer-op-het-bankje
+# Writes, with Python, the photo of the story as the expression $2 gives
+# it (bytes; `real` holds the real foto.jpg, `png(w, h, data)` makes a
+# PNG), named $3.
+photo() {
+	site "$1"
+	$PY - "$TMP/$1/$BANK" "$2" "$3" <<'EOF'
+import struct, sys, zlib
+folder, expr, name = sys.argv[1:]
+real = open(folder + "/foto.jpg", "rb").read()
+def chunk(t, d):
+    return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+def png(w, h, data):
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(data)) + chunk(b"IEND", b""))
+def sof(jpeg, w, h):
+    i = min(j for j in (jpeg.find(m) for m in (b"\xff\xc0", b"\xff\xc1", b"\xff\xc2")) if j > 0)
+    return jpeg[:i + 5] + struct.pack(">HH", h, w) + jpeg[i + 9:]
+open(folder + "/" + name, "wb").write(eval(expr))
+EOF
+	sed -i "s/^foto: .*/foto: $3/" "$TMP/$1/$BANK/index.md"
+}
+
+FOTO="^$BANK/index.md:9:7: fout: foto"
+photo cut "real[:len(real) // 2]" kapot.jpg
+survives check cut && grep -q "$FOTO 'kapot.jpg' kan niet gebruikt worden: het bestand is beschadigd of niet helemaal opgeslagen. Open het in een fotoprogramma en sla het opnieuw op als JPEG" "$TMP/err"
+ok $? "a truncated JPEG is an error at its foto line"
+
+photo bigjpeg "sof(real, 30000, 30000)" groot.jpg
+survives check bigjpeg && grep -q "$FOTO 'groot.jpg' kan niet gebruikt worden: de foto is 900 megapixel, meer dan 50" "$TMP/err"
+ok $? "a JPEG whose header claims 30000 x 30000 is refused before decoding"
+
+photo bigpng "png(30000, 30000, bytes(1000))" groot.png
+survives check bigpng && grep -q "$FOTO 'groot.png' kan niet gebruikt worden: de foto is 900 megapixel" "$TMP/err"
+ok $? "a PNG whose IHDR claims 30000 x 30000 is refused"
+
+photo cutpng "png(100, 100, bytes(3000))" kort.png
+survives check cutpng && grep -q "$FOTO 'kort.png' kan niet gebruikt worden: het bestand is beschadigd" "$TMP/err"
+ok $? "a PNG with too few pixels is an error"
+
+photo fake "b'<svg xmlns=\"http://www.w3.org/2000/svg\"/>'" nep.jpg
+survives check fake && grep -q "$FOTO 'nep.jpg' kan niet gebruikt worden: het is geen JPEG- of PNG-bestand" "$TMP/err"
+ok $? "an SVG named .jpg is not decoded as anything"
+
+site logo
+head -c 300 "$ROOT/content/partners/welzijn-dronten-logo.png" >"$TMP/logo/content/partners/welzijn-dronten-logo.png"
+survives check logo && grep -q "^content/partners/welzijn-dronten.md:8:7: fout: logo 'welzijn-dronten-logo.png' kan niet gebruikt worden: het bestand is beschadigd" "$TMP/err"
+ok $? "a truncated logo is an error at its logo line"
 
 # ---- text no page can hold -------------------------------------------
 
