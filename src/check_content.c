@@ -89,9 +89,21 @@ static void common(struct doc *d, const struct load_doc *src, struct fields *f)
 /* More pixels than any page needs, and than a check should decode. */
 #define PHOTO_MAX_PIXELS 50e6
 
+static void photo_vips_quiet(const gchar *domain, GLogLevelFlags level,
+                             const gchar *message, gpointer unused)
+{
+	(void)domain, (void)level, (void)message, (void)unused;
+}
+
 static gpointer photo_vips_init(gpointer unused)
 {
 	(void)unused;
+	/* libvips warns in English on stderr ("not enough data"); what is
+	 * wrong reaches the editor as our own message. */
+	g_log_set_handler("VIPS",
+	                  G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE |
+	                      G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG,
+	                  photo_vips_quiet, NULL);
 	if (VIPS_INIT("zamen"))
 		g_error("zamen: libvips start niet: %s", vips_error_buffer());
 	/* The checks already run on every processor; a photo is read once,
