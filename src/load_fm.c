@@ -212,7 +212,17 @@ struct builder {
 	GArray *stack;
 	const struct fm_node *root;
 	bool failed;
+	bool stop;    /* a limit was passed: read no further */
+	int refusals; /* anchors, aliases and tags reported */
 };
+
+/* Stops the parse with a message at node n. */
+static void limit(struct builder *b, const struct fm_node *n, const char *msg)
+{
+	diag_error(b->d, ((struct diag_pos){b->file, n->line, n->col}), "%s",
+	           msg);
+	b->failed = b->stop = true;
+}
 
 static struct fm_node *node_new(struct builder *b, enum fm_type type,
                                 yaml_mark_t start)
@@ -249,6 +259,16 @@ static void attach(struct builder *b, struct fm_node *n)
 	}
 	struct frame *top =
 	    &g_array_index(b->stack, struct frame, b->stack->len - 1);
+	if (top->kids->len >= 2 * FM_MAX_ITEMS ||
+	    (top->node->type == FM_SEQ && top->kids->len >= FM_MAX_ITEMS)) {
+		limit(b, n,
+		      top->node->type == FM_SEQ
+		          ? "te veel items in deze lijst: hoogstens 1000; "
+		            "zet niet meer in één lijst"
+		          : "te veel velden in deze groep: hoogstens 1000; "
+		            "zet niet meer in één groep");
+		return;
+	}
 	if (top->node->type == FM_MAP && top->kids->len % 2 == 0) {
 		if (n->type != FM_SCALAR) {
 			diag_error(
@@ -265,7 +285,15 @@ static void attach(struct builder *b, struct fm_node *n)
 
 static void push(struct builder *b, struct fm_node *n)
 {
+	if (b->stack->len >= FM_MAX_DEPTH) {
+		limit(b, n,
+		      "te diep ingesprongen: hoogstens 20 lijsten of groepen "
+		      "in elkaar; schrijf de waarden eenvoudiger op");
+		return;
+	}
 	attach(b, n);
+	if (b->stop)
+		return;
 	struct frame f = {n, g_ptr_array_new()};
 	g_array_append_val(b->stack, f);
 }
@@ -303,6 +331,11 @@ static bool is_null_word(const char *s)
 
 static void refuse_special(struct builder *b, yaml_mark_t m, const char *what)
 {
+	/* A billion laughs is a million aliases: ten messages say enough. */
+	if (++b->refusals > 10) {
+		b->failed = b->stop = true;
+		return;
+	}
 	diag_error(b->d,
 	           ((struct diag_pos){b->file, (int)m.line + b->first_line,
 	                              (int)m.column + 1}),
@@ -341,6 +374,15 @@ static bool handle_event(struct builder *b, const yaml_event_t *e)
 		else if (e->data.scalar.tag)
 			refuse_special(b, e->start_mark, "!");
 		n = node_new(b, FM_SCALAR, e->start_mark);
+		if (g_utf8_strlen((const char *)e->data.scalar.value,
+		                  (gssize)e->data.scalar.length) >
+		    FM_MAX_VALUE) {
+			limit(b, n,
+			      "deze waarde is te lang: hoogstens 20.000 tekens; "
+			      "zet een lange tekst onder de kopgegevens, in "
+			      "het bestand zelf");
+			break;
+		}
 		n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 		n->value =
 		    arena_strndup(b->a, (const char *)e->data.scalar.value,
@@ -366,13 +408,21 @@ static bool handle_event(struct builder *b, const yaml_event_t *e)
 	default:
 		break;
 	}
-	return true;
+	return !b->stop;
 }
 
 const struct fm_node *fm_parse(struct arena *a, const char *text, size_t len,
                                int first_line, const char *file,
                                struct diags *d)
 {
+	if (len > FM_MAX_BYTES) {
+		diag_error(d, ((struct diag_pos){file, first_line, 1}),
+		           "de kopgegevens zijn te groot (%zu kB): hoogstens "
+		           "%d kB; zet lange tekst onder de kopgegevens, in "
+		           "het bestand zelf",
+		           len / 1024, FM_MAX_BYTES / 1024);
+		return NULL;
+	}
 	if (report_indent_tabs(text, len, first_line, file, d))
 		return NULL;
 

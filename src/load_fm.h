@@ -8,6 +8,13 @@
  * look at them) and its English messages, which are translated into Dutch
  * advice. Anchors, aliases and tags are refused: editors never need them.
  *
+ * Front matter is bounded, so no file can make the parse cost more than
+ * its size: at most FM_MAX_BYTES of YAML, FM_MAX_DEPTH lists and groups in
+ * each other, FM_MAX_ITEMS in one list or group, FM_MAX_VALUE characters
+ * in one value. Past a limit the parse stops with a message there. An
+ * alias is never expanded (it is refused), so a "billion laughs" costs no
+ * more than its size either.
+ *
  * All memory belongs to the arena passed in.
  */
 #ifndef ZAMEN_LOAD_FM_H
@@ -18,6 +25,11 @@
 
 #include "arena.h"
 #include "diag.h"
+
+#define FM_MAX_BYTES (256 * 1024)
+#define FM_MAX_DEPTH 20
+#define FM_MAX_ITEMS 1000
+#define FM_MAX_VALUE 20000
 
 enum fm_type { FM_SCALAR, FM_SEQ, FM_MAP };
 

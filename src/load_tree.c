@@ -48,6 +48,14 @@ static bool is_ignored_name(const char *name)
 	return name[0] == '.' || name[0] == '#' || ends_with(name, "~");
 }
 
+static bool has_control_char(const char *name)
+{
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return true;
+	return false;
+}
+
 /* An entry of a folder. */
 struct entry {
 	char *name;
@@ -95,6 +103,19 @@ static GPtrArray *list_dir(const struct loader *l, const char *rel)
 	while ((d = readdir(dir))) {
 		if (is_ignored_name(d->d_name))
 			continue;
+		if (has_control_char(d->d_name)) {
+			/* Its name would break every message that names
+			 * it, and no web address can hold it. */
+			char *shown = g_strescape(d->d_name, NULL);
+			diag_error(l->d, ((struct diag_pos){rel, 0, 0}),
+			           "de naam '%s' in deze map bevat een "
+			           "regeleinde of een ander onzichtbaar teken: "
+			           "hernoem het, met alleen kleine letters, "
+			           "cijfers en streepjes",
+			           shown);
+			g_free(shown);
+			continue;
+		}
 		struct entry *e = g_new(struct entry, 1);
 		e->name = g_strdup(d->d_name);
 		if (d->d_type == DT_DIR || d->d_type == DT_REG) {
@@ -126,38 +147,104 @@ bool load_file_exists(const struct load_tree *t, const char *path)
 	return is_file(t->source, path);
 }
 
+/* The most a content file or site.yaml may hold: a story is some
+ * kilobytes, and a larger file is a mistake (a photo saved as .md) or an
+ * attack that only costs time and memory. */
+#define LOAD_MAX_FILE (1024 * 1024)
+
+/* Why a file cannot be opened, in Dutch and with what to do. */
+static const char *open_problem(int err)
+{
+	switch (err) {
+	case ENOENT:
+		return "het bestand bestaat niet (meer), of is een link naar "
+		       "iets dat niet bestaat";
+	case EACCES:
+	case EPERM:
+		return "u hebt geen toestemming om het te lezen; pas de "
+		       "rechten van het bestand aan";
+	case ELOOP:
+		return "het is een link die (via andere links) naar zichzelf "
+		       "wijst; vervang de link door het bestand zelf";
+	case EISDIR:
+		return "het is een map, geen bestand";
+	default:
+		return "het besturingssysteem meldt een fout bij het lezen; "
+		       "controleer de schijf en probeer het opnieuw";
+	}
+}
+
 /* Reads a whole file straight into the arena, NUL-terminated: each file is
- * read once and never copied. */
+ * read once and never copied. Only a regular file is read: a named pipe
+ * or a device (a link x.md -> /dev/zero) would block or never end, so it
+ * is opened without waiting and refused after fstat. */
 static char *read_file(const struct loader *l, const char *rel, size_t *len)
 {
 	char *full = full_path(l, rel);
 	char *data = NULL;
-	int fd = open(full, O_RDONLY | O_CLOEXEC);
+	struct diag_pos at = {rel, 0, 0};
+	int fd = open(full, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	struct stat st;
-	if (fd < 0 || fstat(fd, &st) != 0)
+	g_free(full);
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		diag_error(l->d, at, "bestand kan niet gelezen worden: %s",
+		           open_problem(errno));
 		goto fail;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag_error(l->d, at,
+		           "dit is geen gewoon bestand (maar een %s); zet hier "
+		           "een tekstbestand neer of haal het weg",
+		           S_ISFIFO(st.st_mode)   ? "named pipe"
+		           : S_ISCHR(st.st_mode) ||
+		                   S_ISBLK(st.st_mode)
+		               ? "apparaat"
+		           : S_ISSOCK(st.st_mode) ? "socket"
+		                                  : "map");
+		goto fail;
+	}
+	if (st.st_size > LOAD_MAX_FILE) {
+		diag_error(l->d, at,
+		           "bestand te groot (%lld kB): een tekst mag hoogstens "
+		           "%d kB zijn; staat er iets anders in dan tekst, of "
+		           "hoort een deel in een ander bestand?",
+		           (long long)st.st_size / 1024, LOAD_MAX_FILE / 1024);
+		goto fail;
+	}
 	size_t size = (size_t)st.st_size, got = 0;
 	data = arena_alloc(l->a, size + 1);
 	while (got < size) {
 		ssize_t n = read(fd, data + got, size - got);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n <= 0)
+		if (n < 0) {
+			diag_error(l->d, at,
+			           "bestand kan niet gelezen worden: %s",
+			           open_problem(errno));
 			goto fail;
+		}
+		if (n == 0) /* shrunk while being read */
+			break;
 		got += (size_t)n;
 	}
-	data[size] = '\0';
+	data[got] = '\0';
 	close(fd);
-	g_free(full);
-	*len = size;
+	*len = got;
 	return data;
 fail:
-	diag_error(l->d, ((struct diag_pos){rel, 0, 0}),
-	           "bestand kan niet gelezen worden: %s", strerror(errno));
 	if (fd >= 0)
 		close(fd);
-	g_free(full);
 	return NULL;
+}
+
+/* Old Mac line ends (a CR alone) become LF, in place, so every later step
+ * sees lines; CRLF stays as it is (fm_split and YAML take it). Bytes keep
+ * their offsets, so columns stay right. */
+static void unify_line_ends(char *text, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n'))
+			text[i] = '\n';
 }
 
 static bool utf8_ok(const struct loader *l, const char *rel, const char *text,
@@ -260,6 +347,7 @@ static void read_doc(const char *source, struct load_doc *doc, struct arena *a,
 	struct loader l = {.a = a, .d = d, .source = source};
 	char *text = read_file(&l, doc->path, &doc->len);
 	if (text && utf8_ok(&l, doc->path, text, doc->len)) {
+		unify_line_ends(text, doc->len);
 		doc->text = text;
 		struct fm_split s;
 		if (fm_split(text, doc->len, doc->path, &s, d)) {
@@ -424,8 +512,16 @@ struct load_tree *load_tree(const char *source, struct arena *a,
 	} else {
 		size_t len;
 		char *text = read_file(&l, "site.yaml", &len);
-		if (text && utf8_ok(&l, "site.yaml", text, len))
-			t->site = fm_parse(a, text, len, 1, "site.yaml", d);
+		if (text && utf8_ok(&l, "site.yaml", text, len)) {
+			/* Read the way content files are: a byte order mark
+			 * and any line ends. */
+			unify_line_ends(text, len);
+			size_t bom = len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)
+			                 ? 3
+			                 : 0;
+			t->site = fm_parse(a, text + bom, len - bom, 1,
+			                   "site.yaml", d);
+		}
 	}
 	l.docs = g_ptr_array_new();
 	if (has_content) {

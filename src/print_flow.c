@@ -37,6 +37,57 @@ static void add_attr(struct print_text *t, PangoAttribute *a, size_t start)
 	pango_attr_list_insert(t->attrs, a);
 }
 
+/* Whether Pango may break a line after ch without breaking a word. */
+static bool is_break(gunichar ch)
+{
+	return g_unichar_isspace(ch) || ch == 0xad || ch == 0x200b ||
+	       ch == 0x2028 || ch == '-';
+}
+
+/* A word without a break in it costs Pango time in the square of its
+ * length when it wraps it over lines (100,000 letters: minutes). A word
+ * that long is no word: after every PRINT_MAX_WORD characters without a
+ * break, a zero width space gives Pango a place to break. The run goes on
+ * from what t already ends with, so spans in other styles do not hide a
+ * long word. */
+static void break_long_words(GString *s, size_t from)
+{
+	size_t run = 0;
+	const char *p = s->str + from;
+	while (p > s->str && run < PRINT_MAX_WORD) {
+		const char *q = g_utf8_find_prev_char(s->str, p);
+		if (is_break(g_utf8_get_char(q)))
+			break;
+		p = q;
+		run++;
+	}
+	for (size_t i = from; i < s->len;) {
+		gunichar ch = g_utf8_get_char(s->str + i);
+		i = (size_t)(g_utf8_next_char(s->str + i) - s->str);
+		run = is_break(ch) ? 0 : run + 1;
+		if (run >= PRINT_MAX_WORD && i < s->len) {
+			g_string_insert(s, (gssize)i, "\u200b");
+			i += 3;
+			run = 0;
+		}
+	}
+}
+
+int print_count_words(const char *s, size_t len)
+{
+	int n = 0;
+	bool in = false;
+	for (const char *p = s; p < s + len; p = g_utf8_next_char(p)) {
+		gunichar ch = g_utf8_get_char(p);
+		bool space = g_unichar_isspace(ch) || ch == 0x2028;
+		if (!space && !in && g_unichar_isalnum(ch))
+			n++, in = true;
+		else if (space)
+			in = false;
+	}
+	return n;
+}
+
 void print_text_add(struct print_text *t, const char *s,
                     enum print_style_id span, unsigned marks)
 {
@@ -53,6 +104,7 @@ void print_text_add(struct print_text *t, const char *s,
 	print_hyph_append(st->hyphenate ? t->pd->hyph : NULL, t->s, text->str,
 	                  text->len);
 	g_string_free(text, TRUE);
+	break_long_words(t->s, start);
 	if (t->s->len == start)
 		return;
 	PangoFontDescription *fd = pango_font_description_copy(st->font);

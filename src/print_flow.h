@@ -46,9 +46,18 @@ void print_text_init(struct print_text *t, const struct print_design *pd,
 void print_text_clear(struct print_text *t);
 /* Appends s in style span (its font, size, colour and letter spacing),
  * italic with PRINT_EM, bold with PRINT_STRONG; hyphenated and upper-cased
- * as the span's style says. */
+ * as the span's style says. A run of more than PRINT_MAX_WORD characters
+ * without a break gets one. */
 void print_text_add(struct print_text *t, const char *s,
                     enum print_style_id span, unsigned marks);
+/* The longest run of characters without a place to break a line that
+ * print_text_add() leaves: after it comes a zero width space (U+200B).
+ * Longer than any word, shorter than what makes Pango slow. */
+#define PRINT_MAX_WORD 100
+
+/* The words of s[0..len): runs that start with a letter or digit. */
+int print_count_words(const char *s, size_t len);
+
 /* Appends a forced line break inside the paragraph. */
 void print_text_break(struct print_text *t);
 /* Whether nothing but white space has been added. */

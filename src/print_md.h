@@ -20,10 +20,13 @@
 #include "print_flow.h"
 
 /* Appends the blocks of doc, set at width, to out (struct print_block *,
- * owned by out's free function), each tagged with part. */
-void print_md_blocks(const struct print_design *pd, cmark_node *doc,
-                     enum print_style_id para, double width, int part,
-                     GPtrArray *out);
+ * owned by out's free function), each tagged with part. Only what can
+ * fill max_lines lines is set, so a text of megabytes costs no more than
+ * a full page: the rest is left out. Returns the words left out (at least
+ * 1 when anything was), 0 when everything was set. */
+int print_md_blocks(const struct print_design *pd, cmark_node *doc,
+                    enum print_style_id para, double width, int part,
+                    double max_lines, GPtrArray *out);
 
 /* Appends text, a string from front matter (a title, an intro, a caption),
  * to t in style st: read as Markdown with smart punctuation, so quotes and

@@ -261,22 +261,10 @@ static double span_width(const struct compose *c, int n)
 
 /* ---- words, for copy-fit ---------------------------------------------- */
 
-static int count_words(const char *s, size_t len)
-{
-	int n = 0;
-	bool in = false;
-	for (const char *p = s; p < s + len; p = g_utf8_next_char(p)) {
-		gunichar ch = g_utf8_get_char(p);
-		bool space = g_unichar_isspace(ch) || ch == 0x2028;
-		if (!space && !in && g_unichar_isalnum(ch))
-			n++, in = true;
-		else if (space)
-			in = false;
-	}
-	return n;
-}
+/* The first three words from byte `from` of s, soft hyphens dropped; a
+ * word longer than a message can hold is cut with "…". */
+#define QUOTE_WORD_MAX 40
 
-/* The first three words from byte `from` of s, soft hyphens dropped. */
 static char *first_words(const char *s, size_t from)
 {
 	/* A line that starts inside a word (after a hyphenation) starts
@@ -289,7 +277,7 @@ static char *first_words(const char *s, size_t from)
 		from = prev - s;
 	}
 	GString *out = g_string_new(NULL);
-	int words = 0;
+	int words = 0, letters = 0;
 	bool in = false;
 	for (const char *p = s + from; *p; p = g_utf8_next_char(p)) {
 		gunichar ch = g_utf8_get_char(p);
@@ -300,11 +288,17 @@ static char *first_words(const char *s, size_t from)
 			in = false;
 			continue;
 		}
-		if (ch == 0xad)
+		if (ch == 0xad || ch == 0x200b)
 			continue;
 		if (!in && out->len)
 			g_string_append_c(out, ' ');
+		if (!in)
+			letters = 0;
 		in = true;
+		if (++letters > QUOTE_WORD_MAX) {
+			g_string_append(out, "…");
+			break;
+		}
 		g_string_append_unichar(out, ch);
 	}
 	return g_string_free(out, FALSE);
@@ -329,7 +323,7 @@ static void overflow(struct print_block *const *blocks, size_t n,
 		if (!s)
 			continue;
 		size_t start = b->lines[line].start;
-		*words += count_words(s + start, strlen(s + start));
+		*words += print_count_words(s + start, strlen(s + start));
 		if (!*first)
 			*first = first_words(s, start);
 	}
@@ -344,9 +338,28 @@ static void story_words(struct print_block *const *blocks, size_t n, int part,
 		const char *s = print_block_string(blocks[i]);
 		if (blocks[i]->part != part || !s)
 			continue;
-		*words += count_words(s, strlen(s));
+		*words += print_count_words(s, strlen(s));
 		*lines += blocks[i]->n_lines;
 	}
+}
+
+/* Adds to an overflow the words print_md_blocks() did not set, and the
+ * lines they would take at the words a line of the blocks it did set. */
+static void left_over(GPtrArray *blocks, int part, int left, int *lines,
+                      int *words)
+{
+	if (!left)
+		return;
+	int set_words, set_lines;
+	story_words((struct print_block **)blocks->pdata, blocks->len, part,
+	            &set_words, &set_lines);
+	/* At least a word a line: set text of one endless word says
+	 * nothing about the rest. */
+	double per_line = set_lines > 0 ? (double)set_words / set_lines : 1;
+	if (per_line < 1)
+		per_line = 1;
+	*words += left;
+	*lines += (int)ceil(left / per_line);
 }
 
 static char *plural(int n, const char *one, const char *more)
@@ -898,8 +911,11 @@ static double editorial(struct compose *c, double story_top)
 	double icol = (inner - (n - 1) * c->gutter) / n;
 	GPtrArray *blocks =
 	    g_ptr_array_new_with_free_func((GDestroyNotify)print_block_free);
-	print_md_blocks(pd, e->doc.body, PS_REDACTIE, icol, PART_EDITORIAL,
-	                blocks);
+	double grid = pd->styles[PS_REDACTIE].leading;
+	int left = print_md_blocks(pd, e->doc.body, PS_REDACTIE, icol,
+	                           PART_EDITORIAL,
+	                           n * ceil(pd->editorial_max_height / grid),
+	                           blocks);
 	if (blocks->len == 0) {
 		g_ptr_array_free(blocks, TRUE);
 		return bottom;
@@ -909,7 +925,6 @@ static double editorial(struct compose *c, double story_top)
 	    own(c, simple(c, PS_LABEL, text, inner), PART_OTHER);
 	g_free(text);
 	double label_h = lb ? lb->n_lines * lb->leading + lb->after : 0;
-	double grid = pd->styles[PS_REDACTIE].leading;
 	double total = 0;
 	for (unsigned i = 0; i < blocks->len; i++)
 		total += print_block_height(blocks->pdata[i]);
@@ -938,11 +953,12 @@ static double editorial(struct compose *c, double story_top)
 	if (lb)
 		place_all(c->pg, lb, c->x0 + pad, box_top + pad);
 	take_flow(c->pg, &f);
-	if (!ok) {
+	if (!ok || left) {
 		int lines, words;
 		char *from;
 		overflow((struct print_block **)blocks->pdata, blocks->len, &f,
 		         grid, PART_EDITORIAL, &lines, &words, &from);
+		left_over(blocks, PART_EDITORIAL, left, &lines, &words);
 		char *much = amount(lines, words);
 		diag_error(c->d, edition_pos(e, NULL),
 		           "'Van de redactie' te lang: %s; valt weg vanaf: "
@@ -1119,12 +1135,14 @@ static bool story(struct compose *c, double top, struct print_fit *fit)
 			g_ptr_array_add(blocks, ab);
 		}
 	}
-	print_md_blocks(pd, st->doc.body, PS_TEKST, c->colw, PART_STORY,
-	                blocks);
-
 	/* One baseline grid for every story column: the column beside the
 	 * photo starts a whole number of lines from the others. */
 	double grid = pd->styles[PS_TEKST].leading;
+	int left = print_md_blocks(pd, st->doc.body, PS_TEKST, c->colw,
+	                           PART_STORY,
+	                           c->story_n * ceil((bottom - y) / grid),
+	                           blocks);
+
 	double shift = ceil((right_top - left_top) / grid - 1e-6) * grid;
 	struct print_column cols[12];
 	for (int i = 0; i < c->story_n; i++)
@@ -1133,7 +1151,8 @@ static bool story(struct compose *c, double top, struct print_fit *fit)
 		    bottom, c->colw};
 	struct print_flow f;
 	bool ok = print_flow_run((struct print_block **)blocks->pdata,
-	                         blocks->len, cols, c->story_n, grid, &f);
+	                         blocks->len, cols, c->story_n, grid, &f) &&
+	          !left;
 	struct print_fit got = {.fits = ok};
 	if (ok) {
 		int words, lines;
@@ -1151,6 +1170,7 @@ static bool story(struct compose *c, double top, struct print_fit *fit)
 	} else {
 		overflow((struct print_block **)blocks->pdata, blocks->len, &f,
 		         grid, PART_STORY, &got.lines, &got.words, &got.from);
+		left_over(blocks, PART_STORY, left, &got.lines, &got.words);
 		char *msg = print_fit_message(&got);
 		diag_error(c->d, edition_pos(c->e, "verhaal"), "%s", msg);
 		g_free(msg);

@@ -71,17 +71,24 @@ struct print_photo *print_photo_load(const char *path, const char **why)
 	p->len = len;
 	static const unsigned char png[8] = {0x89, 'P',  'N',  'G',
 	                                     '\r', '\n', 0x1a, '\n'};
-	if (print_photo_jpeg_info(p->data, len, p))
-		return p;
-	if (len >= 24 && !memcmp(p->data, png, 8) &&
+	bool known = print_photo_jpeg_info(p->data, len, p);
+	if (!known && len >= 24 && !memcmp(p->data, png, 8) &&
 	    !memcmp(p->data + 12, "IHDR", 4)) {
 		p->type = PRINT_PHOTO_PNG;
 		p->width = (int)be32(p->data + 16);
 		p->height = (int)be32(p->data + 20);
 		p->components = 3;
-		if (p->width > 0 && p->height > 0)
-			return p;
+		known = p->width > 0 && p->height > 0;
 	}
+	/* A header of a few bytes may claim 30000 x 30000: a surface of
+	 * that size would take gigabytes before a pixel is read. */
+	if (known && (double)p->width * p->height > PRINT_PHOTO_MAX_PIXELS) {
+		*why = "de foto heeft meer dan 50 megapixel; verklein hem";
+		print_photo_free(p);
+		return NULL;
+	}
+	if (known)
+		return p;
 	*why = "het is geen JPEG- of PNG-bestand dat zamen kan lezen";
 	print_photo_free(p);
 	return NULL;

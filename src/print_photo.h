@@ -32,9 +32,13 @@ struct print_photo {
 bool print_photo_jpeg_info(const unsigned char *data, size_t len,
                            struct print_photo *out);
 
+/* The most pixels a photo may have (`zamen check` says the same). */
+#define PRINT_PHOTO_MAX_PIXELS 50e6
+
 /* Reads the photo at path (a .jpg/.jpeg or .png file, told by its
- * contents). NULL when it cannot be read or is neither; *why (static,
- * Dutch) then says what is wrong. */
+ * contents). NULL when it cannot be read, is neither, or has more than
+ * PRINT_PHOTO_MAX_PIXELS; *why (static, Dutch) then says what is
+ * wrong. */
 struct print_photo *print_photo_load(const char *path, const char **why);
 void print_photo_free(struct print_photo *p);
 

@@ -146,6 +146,25 @@ static void test_jpeg_header(void **state)
 	assert_non_null(why);
 }
 
+/* A header of 44 bytes claiming 30000 x 30000 pixels is refused before
+ * a surface of 3.6 GB is made for it. */
+static void test_photo_that_lies(void **state)
+{
+	(void)state;
+	static const unsigned char huge[] = {
+	    0xff, 0xd8, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x75, 0x30, 0x75, 0x30,
+	    0x03, 1,    0x11, 0,    2,    0x11, 0,    3,    0x11, 0,    0xff,
+	    0xda, 0x00, 0x02};
+	char *path = g_build_filename(g_get_tmp_dir(), "zamen-huge.jpg", NULL);
+	assert_true(g_file_set_contents(path, (const char *)huge, sizeof huge,
+	                                NULL));
+	const char *why = NULL;
+	assert_null(print_photo_load(path, &why));
+	assert_non_null(strstr(why, "50 megapixel"));
+	g_unlink(path);
+	g_free(path);
+}
+
 /* The project's own design, as `zamen print` uses it. */
 static struct print_design *design(void)
 {
@@ -459,6 +478,7 @@ int main(void)
 	    cmocka_unit_test(test_hyphenation),
 	    cmocka_unit_test(test_recolour),
 	    cmocka_unit_test(test_jpeg_header),
+	    cmocka_unit_test(test_photo_that_lies),
 	    cmocka_unit_test(test_flow),
 	    cmocka_unit_test(test_design_checks),
 	    cmocka_unit_test(test_fit_message),
