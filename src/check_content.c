@@ -143,6 +143,8 @@ static void consent(const struct site *s, struct story *x, struct fields *f)
 		         "'toestemming', vooral het jaartal; een verhaal "
 		         "verschijnt op of na de dag van de toestemming",
 		         date_format_long(x->datum, datum, sizeof datum), when);
+}
+
 /* ---- photos: decoded whole, with libvips --------------------------------- */
 
 /* More pixels than any page needs, and than a check should decode. */
@@ -235,6 +237,9 @@ static void photo_decodes(const struct site *s, struct fields *f,
 	if (!n || !dot ||
 	    (g_ascii_strcasecmp(dot, ".jpg") && g_ascii_strcasecmp(dot, ".jpeg") &&
 	     g_ascii_strcasecmp(dot, ".png")))
+		return;
+	/* A hidden file is refused as such (model_link.h); one message. */
+	if (path[0] == '.' || strstr(path, "/."))
 		return;
 	char *full = g_build_filename(s->source, path, NULL);
 	struct stat st;
