@@ -370,11 +370,23 @@ const char *field_url(const struct fields *f, const char *name)
 	if (!n || !want_scalar(f, n, name))
 		return NULL;
 	const char *v = n->value;
+	/* A line end in an address could start a new line in a feed or
+	 * calendar; quoted YAML ("\r\n") can write one. */
+	for (const char *p = v; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+			diag_error(f->d, field_pos(f, n),
+			           "'%s%s' bevat een regeleinde of een ander "
+			           "onzichtbaar teken; schrijf het webadres op "
+			           "één regel, zonder tabs",
+			           f->prefix, name);
+			return NULL;
+		}
 	const char *rest = !strncmp(v, "https://", 8)  ? v + 8
 	                   : !strncmp(v, "http://", 7) ? v + 7
 	                                               : NULL;
 	if (!rest || !*rest || strchr(rest, ' ') || *rest == '/') {
-		if (!rest && strchr(v, '.') && !strchr(v, ' '))
+		if (!rest && strchr(v, '.') && !strchr(v, ' ') &&
+		    !strchr(v, ':'))
 			diag_error(f->d, field_pos(f, n),
 			           "'%s%s' moet een volledig webadres zijn — "
 			           "bedoelde u 'https://%s'?",
