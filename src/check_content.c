@@ -2,9 +2,9 @@
 
 #include <glib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <vips/vips.h>
 
+#include "model_link.h"
 #include "text.h"
 
 static const struct vocab doelgroep_vocab = {&model_doelgroepen,
@@ -226,34 +226,34 @@ static const char *photo_problem(const char *full, char *buf, size_t size)
 	return why;
 }
 
-/* The photo or logo field (node n, resolved to path) is decoded whole: a
+/* The photo or logo field of doc, resolved to path, is decoded whole: a
  * photo that cannot be read is an error at its line, not a hole in the
- * page later. A missing file is check_refs' to report. */
+ * page later. Only a file that model_link.h accepts is opened: what it
+ * refuses (missing, hidden, outside content/, a FIFO) check_refs reports,
+ * once. libvips here decodes JPEG and PNG; the other image types a logo
+ * may have wait for the image pipeline. */
 static void photo_decodes(const struct site *s, struct fields *f,
-                          const char *field, const char *path)
+                          const struct doc *doc, const char *field,
+                          const char *path, enum link_use use)
 {
 	const struct fm_node *n = fm_get(f->map, field);
-	const char *dot = path ? strrchr(path, '.') : NULL;
-	if (!n || !dot ||
+	if (!n || !path)
+		return;
+	struct link l;
+	link_file(s, doc, path, use, f->a, &l);
+	const char *dot = l.kind == LINK_FILE ? strrchr(l.name, '.') : NULL;
+	if (!dot ||
 	    (g_ascii_strcasecmp(dot, ".jpg") && g_ascii_strcasecmp(dot, ".jpeg") &&
 	     g_ascii_strcasecmp(dot, ".png")))
 		return;
-	/* A hidden file is refused as such (model_link.h); one message. */
-	if (path[0] == '.' || strstr(path, "/."))
-		return;
-	char *full = g_build_filename(s->source, path, NULL);
-	struct stat st;
 	char buf[160];
-	const char *why = stat(full, &st) == 0 && S_ISREG(st.st_mode)
-	                      ? photo_problem(full, buf, sizeof buf)
-	                      : NULL;
+	const char *why = photo_problem(l.real, buf, sizeof buf);
 	if (why)
 		diag_error(f->d, field_pos(f, n),
 		           "%s '%s' kan niet gebruikt worden: %s. Open het in "
 		           "een fotoprogramma en sla het opnieuw op als JPEG "
 		           "(of PNG)",
 		           field, n->value, why);
-	g_free(full);
 }
 
 static void story(const struct site *s, struct story *x, struct fields *f,
@@ -283,7 +283,7 @@ static void story(const struct site *s, struct story *x, struct fields *f,
 	if (foto) {
 		/* Its type and everything else: check_refs, model_link.h. */
 		x->foto = load_resolve(f->a, src->dir, foto);
-		photo_decodes(s, f, "foto", x->foto);
+		photo_decodes(s, f, &x->doc, "foto", x->foto, LINK_USE_PHOTO);
 		if (!x->foto_alt && !fm_get(f->map, "foto_alt"))
 			diag_error(
 			    f->d, field_pos(f, fm_key(f->map, "foto")),
@@ -510,7 +510,7 @@ static void partner(const struct site *s, struct partner *x, struct fields *f,
 	const char *logo = field_string(f, "logo", false);
 	if (logo)
 		x->logo = load_resolve(f->a, src->dir, logo);
-	photo_decodes(s, f, "logo", x->logo);
+	photo_decodes(s, f, &x->doc, "logo", x->logo, LINK_USE_IMAGE);
 	x->convenant = fm_get(f->map, "convenant")
 	                   ? field_date(f, "convenant", false)
 	                   : DATE_NONE;
