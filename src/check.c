@@ -1,6 +1,7 @@
 #include "check_internal.h"
 
 #include <glib.h>
+#include <stdlib.h>
 
 #include "parallel.h"
 
@@ -23,6 +24,12 @@ struct site *check_site(const struct load_tree *t, const struct check_opts *o,
 		return NULL;
 	struct site *s = site_new();
 	s->source = arena_strdup(site_arena(s), t->source);
+	char *content = g_build_filename(t->source, "content", NULL);
+	char *content_real = realpath(content, NULL);
+	s->content_real =
+	    content_real ? arena_strdup(site_arena(s), content_real) : NULL;
+	free(content_real);
+	g_free(content);
 	s->today = o->today;
 	s->drafts = o->drafts;
 	/* Without readable settings every kern and thema would be reported

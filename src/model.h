@@ -172,6 +172,9 @@ struct page {
 struct site {
 	struct site_config config;
 	const char *source; /* the source folder; paths in records start here */
+	/* realpath() of source/content, once for every attachment to be
+	 * compared with (model_link.h); NULL when it has none. */
+	const char *content_real;
 	date_t today;
 	bool drafts;
 	/* Every record of each kind, including unpublished ones, by slug

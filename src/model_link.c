@@ -293,9 +293,8 @@ static void file_rules(const struct site *s, const struct doc *d,
 		return;
 	}
 	char *full = g_build_filename(s->source, path, NULL);
-	char *content = g_build_filename(s->source, "content", NULL);
 	char *real = realpath(full, NULL);
-	char *root = realpath(content, NULL);
+	const char *root = s->content_real;
 	struct stat st;
 	size_t rn = root ? strlen(root) : 0;
 	if (!real || !root) {
@@ -329,9 +328,7 @@ static void file_rules(const struct site *s, const struct doc *d,
 		out->owner = bundle_owner(s, path, a);
 	}
 	free(real);
-	free(root);
 	g_free(full);
-	g_free(content);
 }
 
 void link_file(const struct site *s, const struct doc *d, const char *path,
