@@ -140,8 +140,12 @@ static gpointer print_editions(gpointer data)
 	for (size_t i = 0; pd && i < j->s->n_editions; i++) {
 		const struct edition *e = j->s->editions[i];
 		const char *path = g_hash_table_lookup(j->pdfs->paths, e);
-		if (!path)
+		if (!path) {
+			/* Laid out as check does, so that check and build
+			 * report the same errors for every edition. */
+			print_check_edition(pd, j->s, e, cache, j->d);
 			continue;
+		}
 		if (!print_printable(j->s, e, j->d)) {
 			j->ok = false;
 			continue;
@@ -169,10 +173,6 @@ static gpointer print_editions(gpointer data)
 			j->ok &= write_file(j->w, path, pdf, len);
 		g_free(pdf);
 	}
-	/* The editions without a PDF are laid out as check does, so that
-	 * check and build report the same errors for every edition. */
-	if (pd)
-		print_check_editions(pd, j->s, cache, j->d);
 	j->ok &= diags_errors(j->d) == 0;
 	print_cache_close(cache);
 	print_design_free(pd);

@@ -174,24 +174,29 @@ unsigned char *print_edition(const struct print_design *pd,
 	return pdf;
 }
 
+void print_check_edition(const struct print_design *pd, const struct site *s,
+                         const struct edition *e, struct print_cache *cache,
+                         struct diags *d)
+{
+	/* What cannot be printed at all is check's to report (draft,
+	 * consent); here only what the page adds. */
+	struct diags *scratch = diags_new();
+	bool ok = print_printable(s, e, scratch);
+	diags_free(scratch);
+	if (!ok)
+		return;
+	char key[65];
+	if (cache) {
+		print_cache_key(cache, e, key);
+		if (print_cache_get(cache, key, NULL, NULL, d))
+			return;
+	}
+	print_page_free(print_page_new(pd, s, e, NULL, d));
+}
+
 void print_check_editions(const struct print_design *pd, const struct site *s,
                           struct print_cache *cache, struct diags *d)
 {
-	for (size_t i = 0; i < s->n_editions; i++) {
-		const struct edition *e = s->editions[i];
-		/* What cannot be printed at all is check's to report
-		 * (draft, consent); here only what the page adds. */
-		struct diags *scratch = diags_new();
-		bool ok = print_printable(s, e, scratch);
-		diags_free(scratch);
-		if (!ok)
-			continue;
-		char key[65];
-		if (cache) {
-			print_cache_key(cache, e, key);
-			if (print_cache_get(cache, key, NULL, NULL, d))
-				continue;
-		}
-		print_page_free(print_page_new(pd, s, e, NULL, d));
-	}
+	for (size_t i = 0; i < s->n_editions; i++)
+		print_check_edition(pd, s, s->editions[i], cache, d);
 }

@@ -96,6 +96,11 @@ struct print_cache;
  * gives its warnings from there, without being laid out again. */
 void print_check_editions(const struct print_design *pd, const struct site *s,
                           struct print_cache *cache, struct diags *d);
+/* The same for one edition: what `zamen build` does for the editions it
+ * does not print, so build and check report the same for every edition. */
+void print_check_edition(const struct print_design *pd, const struct site *s,
+                         const struct edition *e, struct print_cache *cache,
+                         struct diags *d);
 
 /* The copy-fit messages, for tests and the command line: "verhaal te
  * lang: 14 regels (ongeveer 95 woorden); valt weg vanaf: ‘Inmiddels heeft
