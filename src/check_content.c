@@ -187,8 +187,8 @@ static const char *photo_problem(const char *full, char *buf, size_t size)
 		fclose(fp);
 	VipsImage *img = NULL;
 	int r;
-	bool jpeg =
-	    got >= 3 && magic[0] == 0xff && magic[1] == 0xd8 && magic[2] == 0xff;
+	bool jpeg = got >= 3 && magic[0] == 0xff && magic[1] == 0xd8 &&
+	            magic[2] == 0xff;
 	if (jpeg)
 		/* A JPEG decoded at an eighth still reads every byte of it. */
 		r = vips_jpegload(full, &img, "access", VIPS_ACCESS_SEQUENTIAL,
@@ -242,9 +242,9 @@ static void photo_decodes(const struct site *s, struct fields *f,
 	struct link l;
 	link_file(s, doc, path, use, f->a, &l);
 	const char *dot = l.kind == LINK_FILE ? strrchr(l.name, '.') : NULL;
-	if (!dot ||
-	    (g_ascii_strcasecmp(dot, ".jpg") && g_ascii_strcasecmp(dot, ".jpeg") &&
-	     g_ascii_strcasecmp(dot, ".png")))
+	if (!dot || (g_ascii_strcasecmp(dot, ".jpg") &&
+	             g_ascii_strcasecmp(dot, ".jpeg") &&
+	             g_ascii_strcasecmp(dot, ".png")))
 		return;
 	char buf[160];
 	const char *why = photo_problem(l.real, buf, sizeof buf);

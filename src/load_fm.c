@@ -377,10 +377,11 @@ static bool handle_event(struct builder *b, const yaml_event_t *e)
 		if (g_utf8_strlen((const char *)e->data.scalar.value,
 		                  (gssize)e->data.scalar.length) >
 		    FM_MAX_VALUE) {
-			limit(b, n,
-			      "deze waarde is te lang: hoogstens 20.000 tekens; "
-			      "zet een lange tekst onder de kopgegevens, in "
-			      "het bestand zelf");
+			limit(
+			    b, n,
+			    "deze waarde is te lang: hoogstens 20.000 tekens; "
+			    "zet een lange tekst onder de kopgegevens, in "
+			    "het bestand zelf");
 			break;
 		}
 		n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;

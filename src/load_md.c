@@ -74,7 +74,8 @@ static void collect_headings(cmark_node *doc, GPtrArray *ids, GHashTable *seen,
 			 * same slug goes on where it ended last time: 50,000
 			 * headings "Kop" cost no 10^9 lookups. */
 			char *id = g_strdup(slug);
-			int i = GPOINTER_TO_INT(g_hash_table_lookup(next, slug));
+			int i =
+			    GPOINTER_TO_INT(g_hash_table_lookup(next, slug));
 			if (i < 2)
 				i = 2;
 			for (; g_hash_table_contains(seen, id); i++) {

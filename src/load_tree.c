@@ -195,20 +195,20 @@ static char *read_file(const struct loader *l, const char *rel, size_t *len)
 		diag_error(l->d, at,
 		           "dit is geen gewoon bestand (maar een %s); zet hier "
 		           "een tekstbestand neer of haal het weg",
-		           S_ISFIFO(st.st_mode)   ? "named pipe"
-		           : S_ISCHR(st.st_mode) ||
-		                   S_ISBLK(st.st_mode)
+		           S_ISFIFO(st.st_mode) ? "named pipe"
+		           : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)
 		               ? "apparaat"
 		           : S_ISSOCK(st.st_mode) ? "socket"
 		                                  : "map");
 		goto fail;
 	}
 	if (st.st_size > LOAD_MAX_FILE) {
-		diag_error(l->d, at,
-		           "bestand te groot (%lld kB): een tekst mag hoogstens "
-		           "%d kB zijn; staat er iets anders in dan tekst, of "
-		           "hoort een deel in een ander bestand?",
-		           (long long)st.st_size / 1024, LOAD_MAX_FILE / 1024);
+		diag_error(
+		    l->d, at,
+		    "bestand te groot (%lld kB): een tekst mag hoogstens "
+		    "%d kB zijn; staat er iets anders in dan tekst, of "
+		    "hoort een deel in een ander bestand?",
+		    (long long)st.st_size / 1024, LOAD_MAX_FILE / 1024);
 		goto fail;
 	}
 	size_t size = (size_t)st.st_size, got = 0;
@@ -516,9 +516,9 @@ struct load_tree *load_tree(const char *source, struct arena *a,
 			/* Read the way content files are: a byte order mark
 			 * and any line ends. */
 			unify_line_ends(text, len);
-			size_t bom = len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)
-			                 ? 3
-			                 : 0;
+			size_t bom =
+			    len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3
+			                                                 : 0;
 			t->site = fm_parse(a, text + bom, len - bom, 1,
 			                   "site.yaml", d);
 		}

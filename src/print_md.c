@@ -57,8 +57,8 @@ static void inlines(struct print_text *t, cmark_node *node,
 		cmark_node *n = cmark_iter_get_node(it);
 		if (n == node)
 			continue;
-		unsigned m = marks | (em ? PRINT_EM : 0u) |
-		             (strong ? PRINT_STRONG : 0u);
+		unsigned m =
+		    marks | (em ? PRINT_EM : 0u) | (strong ? PRINT_STRONG : 0u);
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
@@ -85,7 +85,8 @@ static void inlines(struct print_text *t, cmark_node *node,
 		case CMARK_NODE_LINK:
 			break;
 		default: /* images and raw HTML: not on paper */
-			if (ev == CMARK_EVENT_ENTER && cmark_node_first_child(n))
+			if (ev == CMARK_EVENT_ENTER &&
+			    cmark_node_first_child(n))
 				cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 			break;
 		}

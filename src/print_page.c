@@ -912,10 +912,9 @@ static double editorial(struct compose *c, double story_top)
 	GPtrArray *blocks =
 	    g_ptr_array_new_with_free_func((GDestroyNotify)print_block_free);
 	double grid = pd->styles[PS_REDACTIE].leading;
-	int left = print_md_blocks(pd, e->doc.body, PS_REDACTIE, icol,
-	                           PART_EDITORIAL,
-	                           n * ceil(pd->editorial_max_height / grid),
-	                           blocks);
+	int left =
+	    print_md_blocks(pd, e->doc.body, PS_REDACTIE, icol, PART_EDITORIAL,
+	                    n * ceil(pd->editorial_max_height / grid), blocks);
 	if (blocks->len == 0) {
 		g_ptr_array_free(blocks, TRUE);
 		return bottom;
@@ -1138,10 +1137,9 @@ static bool story(struct compose *c, double top, struct print_fit *fit)
 	/* One baseline grid for every story column: the column beside the
 	 * photo starts a whole number of lines from the others. */
 	double grid = pd->styles[PS_TEKST].leading;
-	int left = print_md_blocks(pd, st->doc.body, PS_TEKST, c->colw,
-	                           PART_STORY,
-	                           c->story_n * ceil((bottom - y) / grid),
-	                           blocks);
+	int left =
+	    print_md_blocks(pd, st->doc.body, PS_TEKST, c->colw, PART_STORY,
+	                    c->story_n * ceil((bottom - y) / grid), blocks);
 
 	double shift = ceil((right_top - left_top) / grid - 1e-6) * grid;
 	struct print_column cols[12];

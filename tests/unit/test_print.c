@@ -152,12 +152,12 @@ static void test_photo_that_lies(void **state)
 {
 	(void)state;
 	static const unsigned char huge[] = {
-	    0xff, 0xd8, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x75, 0x30, 0x75, 0x30,
-	    0x03, 1,    0x11, 0,    2,    0x11, 0,    3,    0x11, 0,    0xff,
-	    0xda, 0x00, 0x02};
+	    0xff, 0xd8, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x75, 0x30,
+	    0x75, 0x30, 0x03, 1,    0x11, 0,    2,    0x11, 0,
+	    3,    0x11, 0,    0xff, 0xda, 0x00, 0x02};
 	char *path = g_build_filename(g_get_tmp_dir(), "zamen-huge.jpg", NULL);
-	assert_true(g_file_set_contents(path, (const char *)huge, sizeof huge,
-	                                NULL));
+	assert_true(
+	    g_file_set_contents(path, (const char *)huge, sizeof huge, NULL));
 	const char *why = NULL;
 	assert_null(print_photo_load(path, &why));
 	assert_non_null(strstr(why, "50 megapixel"));
