@@ -16,7 +16,7 @@
 CC       ?= cc
 CXX      ?= c++
 PKGS     := libcmark yaml-0.1 glib-2.0 libctemplate pangocairo pangoft2 \
-            cairo fontconfig libqpdf vips
+            cairo fontconfig libqpdf vips libwebp
 SANITIZE ?=
 
 WARN     := -std=c11 -Wall -Wextra -Wstrict-prototypes -Wmissing-prototypes \

@@ -32,6 +32,7 @@ struct site *check_site(const struct load_tree *t, const struct check_opts *o,
 	g_free(content);
 	s->today = o->today;
 	s->drafts = o->drafts;
+	s->images = o->images;
 	/* Without readable settings every kern and thema would be reported
 	 * as unknown: report site.yaml alone and let the editor fix it first.
 	 */

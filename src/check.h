@@ -17,9 +17,14 @@
 #include "load_tree.h"
 #include "model.h"
 
+struct image_cache;
+
 struct check_opts {
 	date_t today; /* decides embargo, consent and what is past */
 	bool drafts;  /* publish concept: true as well */
+	/* Where decoded images are remembered (image.h); NULL: nowhere. The
+	 * site keeps the pointer, the caller owns it. */
+	struct image_cache *images;
 };
 
 /* t may be NULL (nothing could be loaded); then NULL is returned. The site

@@ -2,8 +2,8 @@
 
 #include <glib.h>
 #include <string.h>
-#include <vips/vips.h>
 
+#include "image.h"
 #include "model_link.h"
 #include "text.h"
 
@@ -145,93 +145,13 @@ static void consent(const struct site *s, struct story *x, struct fields *f)
 		         date_format_long(x->datum, datum, sizeof datum), when);
 }
 
-/* ---- photos: decoded whole, with libvips --------------------------------- */
-
-/* More pixels than any page needs, and than a check should decode. */
-#define PHOTO_MAX_PIXELS 50e6
-
-static void photo_vips_quiet(const gchar *domain, GLogLevelFlags level,
-                             const gchar *message, gpointer unused)
-{
-	(void)domain, (void)level, (void)message, (void)unused;
-}
-
-static gpointer photo_vips_init(gpointer unused)
-{
-	(void)unused;
-	/* libvips warns in English on stderr ("not enough data"); what is
-	 * wrong reaches the editor as our own message. */
-	g_log_set_handler("VIPS",
-	                  G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE |
-	                      G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG,
-	                  photo_vips_quiet, NULL);
-	if (VIPS_INIT("zamen"))
-		g_error("zamen: libvips start niet: %s", vips_error_buffer());
-	/* The checks already run on every processor; a photo is read once,
-	 * so libvips keeps no cache of them. */
-	vips_concurrency_set(1);
-	vips_cache_set_max(0);
-	return NULL;
-}
-
-/* Why the photo at full (a JPEG or PNG by its first bytes) cannot be
- * used, or NULL. Safe on several threads at once. */
-static const char *photo_problem(const char *full, char *buf, size_t size)
-{
-	static GOnce once = G_ONCE_INIT;
-	g_once(&once, photo_vips_init, NULL);
-	unsigned char magic[8] = {0};
-	FILE *fp = fopen(full, "rb");
-	size_t got = fp ? fread(magic, 1, sizeof magic, fp) : 0;
-	if (fp)
-		fclose(fp);
-	VipsImage *img = NULL;
-	int r;
-	bool jpeg = got >= 3 && magic[0] == 0xff && magic[1] == 0xd8 &&
-	            magic[2] == 0xff;
-	if (jpeg)
-		/* A JPEG decoded at an eighth still reads every byte of it. */
-		r = vips_jpegload(full, &img, "access", VIPS_ACCESS_SEQUENTIAL,
-		                  "fail_on", VIPS_FAIL_ON_ERROR, "shrink", 8,
-		                  NULL);
-	else if (got == 8 && !memcmp(magic, "\x89PNG\r\n\x1a\n", 8))
-		r = vips_pngload(full, &img, "access", VIPS_ACCESS_SEQUENTIAL,
-		                 "fail_on", VIPS_FAIL_ON_ERROR, NULL);
-	else
-		return "het is geen JPEG- of PNG-bestand, ook al heet het zo";
-	const char *why = NULL;
-	if (r) {
-		why = "het bestand is beschadigd";
-	} else {
-		/* The header, before any pixel: a file of a few bytes may
-		 * claim 30000 x 30000. The JPEG's was shrunk by 8. */
-		double f = jpeg ? 64 : 1;
-		double px = (double)vips_image_get_width(img) *
-		            vips_image_get_height(img) * f;
-		double avg;
-		if (px > PHOTO_MAX_PIXELS) {
-			snprintf(buf, size,
-			         "de foto is %.0f megapixel, meer dan %.0f; "
-			         "verklein hem",
-			         px / 1e6, PHOTO_MAX_PIXELS / 1e6);
-			why = buf;
-		} else if (vips_avg(img, &avg, NULL)) {
-			why = "het bestand is beschadigd of niet helemaal "
-			      "opgeslagen";
-		}
-	}
-	if (img)
-		g_object_unref(img);
-	vips_error_clear();
-	return why;
-}
+/* ---- photos: decoded whole, with libvips (image.h) --------------------- */
 
 /* The photo or logo field of doc, resolved to path, is decoded whole: a
  * photo that cannot be read is an error at its line, not a hole in the
  * page later. Only a file that model_link.h accepts is opened: what it
  * refuses (missing, hidden, outside content/, a FIFO) check_refs reports,
- * once. libvips here decodes JPEG and PNG; the other image types a logo
- * may have wait for the image pipeline. */
+ * once. */
 static void photo_decodes(const struct site *s, struct fields *f,
                           const struct doc *doc, const char *field,
                           const char *path, enum link_use use)
@@ -241,19 +161,16 @@ static void photo_decodes(const struct site *s, struct fields *f,
 		return;
 	struct link l;
 	link_file(s, doc, path, use, f->a, &l);
-	const char *dot = l.kind == LINK_FILE ? strrchr(l.name, '.') : NULL;
-	if (!dot || (g_ascii_strcasecmp(dot, ".jpg") &&
-	             g_ascii_strcasecmp(dot, ".jpeg") &&
-	             g_ascii_strcasecmp(dot, ".png")))
+	if (!link_file_is_image(&l))
 		return;
-	char buf[160];
-	const char *why = photo_problem(l.real, buf, sizeof buf);
+	char buf[200];
+	struct image_info info;
+	const char *why =
+	    image_probe(s->images, l.real, &info, buf, sizeof buf);
 	if (why)
 		diag_error(f->d, field_pos(f, n),
-		           "%s '%s' kan niet gebruikt worden: %s. Open het in "
-		           "een fotoprogramma en sla het opnieuw op als JPEG "
-		           "(of PNG)",
-		           field, n->value, why);
+		           "%s '%s' kan niet gebruikt worden: %s", field,
+		           n->value, why);
 }
 
 static void story(const struct site *s, struct story *x, struct fields *f,

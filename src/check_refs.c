@@ -3,6 +3,7 @@
 #include <glib.h>
 #include <string.h>
 
+#include "image.h"
 #include "model_link.h"
 #include "parallel.h"
 #include "text.h"
@@ -344,7 +345,22 @@ static void check_link(const struct site *s, const struct load_tree *t,
 			             url);
 		break;
 	case LINK_FILE:
-		claim_name(d, link_pos(x, n, url), names, what, url, &l);
+		/* An image goes out as image.h makes it, in img/: it
+		 * takes no name beside the page. */
+		if (!link_file_is_image(&l))
+			claim_name(d, link_pos(x, n, url), names, what, url,
+			           &l);
+		else {
+			char buf[200];
+			struct image_info info;
+			const char *why = image_probe(s->images, l.real, &info,
+			                              buf, sizeof buf);
+			if (why)
+				diag_error(
+				    d, link_pos(x, n, url),
+				    "%s '%s' kan niet gebruikt worden: %s",
+				    what, url, why);
+		}
 		if (l.owner && l.owner != x && l.owner->concept && !x->concept)
 			diag_warning(
 			    d, link_pos(x, n, url),

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "check_schedule.h"
+#include "image.h"
 #include "main_cli.h"
 #include "main_print.h"
 #include "print.h"
@@ -363,7 +364,11 @@ int main(int argc, char **argv)
 		}
 	}
 
-	struct check_opts opts = {.today = c.common.today, .drafts = c.drafts};
+	/* check only reads the image cache: it writes nothing anywhere. */
+	struct check_opts opts = {.today = c.common.today,
+	                          .drafts = c.drafts,
+	                          .images =
+	                              image_cache_new(c.common.source, build)};
 	struct cli_site cs;
 	bool ok = cli_load_site(c.common.source, &opts, &cs);
 	rc = ok ? EXIT_OK : EXIT_CONTENT;
@@ -390,5 +395,6 @@ int main(int argc, char **argv)
 		fprintf(stderr, "zamen: er is niets geschreven; verbeter de "
 		                "fouten hierboven en probeer het opnieuw.\n");
 	cli_site_exit(&cs);
+	image_cache_free(opts.images);
 	return rc;
 }

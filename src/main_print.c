@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "image.h"
 #include "main_cli.h"
 #include "main_print.h"
 #include "print.h"
@@ -132,13 +133,17 @@ int main_print(int argc, char **argv)
 	if (rc != EXIT_OK)
 		return rc;
 
-	struct check_opts opts = {.today = c.common.today, .drafts = false};
+	struct check_opts opts = {.today = c.common.today,
+	                          .drafts = false,
+	                          .images =
+	                              image_cache_new(c.common.source, true)};
 	struct cli_site cs;
 	if (!cli_load_site(c.common.source, &opts, &cs)) {
 		diags_print(cs.diags, stderr);
 		fprintf(stderr, "zamen: er is niets gedrukt; verbeter de "
 		                "fouten hierboven en probeer het opnieuw.\n");
 		cli_site_free(&cs);
+		image_cache_free(opts.images);
 		return EXIT_CONTENT;
 	}
 	const struct edition *e = site_edition(cs.site, c.edition);
@@ -149,6 +154,7 @@ int main_print(int argc, char **argv)
 		        "content/journaal/%s.md\n",
 		        c.edition, c.edition);
 		cli_site_free(&cs);
+		image_cache_free(opts.images);
 		return EXIT_CONTENT;
 	}
 
@@ -192,5 +198,6 @@ int main_print(int argc, char **argv)
 	print_fit_clear(&fit);
 	print_design_free(pd);
 	cli_site_free(&cs);
+	image_cache_free(opts.images);
 	return rc;
 }

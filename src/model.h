@@ -169,6 +169,8 @@ struct page {
 	int menu; /* 0: not in the menu */
 };
 
+struct image_cache;
+
 struct site {
 	struct site_config config;
 	const char *source; /* the source folder; paths in records start here */
@@ -177,6 +179,8 @@ struct site {
 	const char *content_real;
 	date_t today;
 	bool drafts;
+	/* The image cache of this build (image.h), or NULL; not owned. */
+	struct image_cache *images;
 	/* Every record of each kind, including unpublished ones, by slug
 	 * (editions by year and number). */
 	struct story **stories;

@@ -150,9 +150,11 @@ static void refuse(struct link *out, enum link_refusal r, const char *why)
 
 /* --- attachments ------------------------------------------------------ */
 
-static const char *const image_types[] = {".jpg",  ".jpeg", ".png",
-                                          ".webp", ".gif",  ".avif"};
-static const char *const photo_types[] = {".jpg", ".jpeg", ".png"};
+static const char *const image_types[] = {".jpg",  ".jpeg", ".png",  ".webp",
+                                          ".heic", ".heif", ".avif", ".gif"};
+/* The images without GIF: a photo is never a drawing of 256 colours. */
+static const char *const photo_types[] = {".jpg",  ".jpeg", ".png", ".webp",
+                                          ".heic", ".heif", ".avif"};
 
 static bool has_type(const char *name, const char *const *types, size_t n)
 {
@@ -191,21 +193,32 @@ static const char *type_why(struct arena *a, const char *name,
 	                       : "een bestand zonder type (zoals .jpg)";
 	switch (use) {
 	case LINK_USE_PHOTO:
-		return "moet een JPEG (.jpg) of PNG (.png) zijn";
+		return arena_printf(a,
+		                    "is %s; een foto moet een .jpg, .jpeg, "
+		                    ".png, .webp, .heic, .heif of .avif zijn",
+		                    what);
 	case LINK_USE_IMAGE:
 		return arena_printf(a,
 		                    "is %s; een afbeelding moet een .jpg, "
-		                    ".jpeg, .png, .webp, .gif of .avif zijn",
+		                    ".jpeg, .png, .webp, .heic, .heif, .avif "
+		                    "of .gif zijn",
 		                    what);
 	case LINK_USE_LINK:
 		break;
 	}
 	return arena_printf(a,
 	                    "is %s; als bijlage komen alleen foto's (.jpg, "
-	                    ".jpeg, .png, .webp, .gif, .avif) en PDF (.pdf) "
+	                    ".jpeg, .png, .webp, .heic, .heif, .avif, .gif) "
+	                    "en PDF (.pdf) "
 	                    "op de site. Maak er een PDF van, of haal de link "
 	                    "weg",
 	                    what);
+}
+
+bool link_file_is_image(const struct link *l)
+{
+	return l->kind == LINK_FILE &&
+	       has_type(l->name, image_types, G_N_ELEMENTS(image_types));
 }
 
 static bool has_hidden_part(const char *path)

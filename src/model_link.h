@@ -26,10 +26,12 @@
  *   - refused, with a reason in Dutch.
  *
  * Allowed attachment types (case-insensitive extension):
- *   images  .jpg .jpeg .png .webp .gif .avif   (Markdown images, logos)
- *   photos  .jpg .jpeg .png                    (`foto`: the print stage
- *                                               must decode it too)
+ *   images  .jpg .jpeg .png .webp .heic .heif .avif .gif
+ *           (Markdown images, logos)
+ *   photos  the images but .gif (`foto`)
  *   links   the images and .pdf
+ * An image is never published as it is: image.h makes it anew, upright and
+ * without metadata, and render publishes what it made instead (in img/).
  * Never HTML, SVG, JS, CSS, XML (they run or style on the site's own
  * origin), nor office documents (they carry hidden names and revisions:
  * publish a PDF instead).
@@ -140,6 +142,10 @@ void link_classify(const struct site *s, const struct doc *d, const char *url,
  * LINK_FILE or LINK_REFUSED. */
 void link_file(const struct site *s, const struct doc *d, const char *path,
                enum link_use use, struct arena *a, struct link *out);
+
+/* Whether the attachment l is an image (by its name): published only as
+ * image.h makes it anew, never as the file itself. */
+bool link_file_is_image(const struct link *l);
 
 /* Whether the attachment l, linked from d, may be published now: a file
  * in the bundle of another record goes out only when that record does, so

@@ -14,7 +14,10 @@
  *
  * A line "=== PATH" starts a file of the tree (a PATH ending in '/' makes an
  * empty folder). "=== expected" is the exact report; "=== today" may set the
- * date (default 2026-11-22, a Sunday). Without its own site.yaml a case gets
+ * date (default 2026-11-22, a Sunday). A file whose whole text is the line
+ * "@afbeelding" is written as a small real image (a 4 x 3 PNG, whatever
+ * its name), for cases about where an image may be, not what is in it.
+ * Without its own site.yaml a case gets
  * tests/checks/site.yaml. The tree is written to tests/out/checks/NAME/ so a
  * failing case can be looked at and run by hand with ./zamen check.
  *
@@ -40,9 +43,24 @@ struct kase {
 	char *dir;
 };
 
+/* A 4 x 3 orange PNG, made by hand with zlib. */
+static const unsigned char tiny_png[] = {
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00,
+    0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00,
+    0x00, 0x03, 0x08, 0x02, 0x00, 0x00, 0x00, 0x3b, 0x96, 0x39, 0x91,
+    0x00, 0x00, 0x00, 0x10, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63,
+    0x38, 0x51, 0xa1, 0x01, 0x47, 0x0c, 0x38, 0x39, 0x00, 0x50, 0xc6,
+    0x10, 0xe1, 0x42, 0x39, 0x00, 0xf0, 0x00, 0x00, 0x00, 0x00, 0x49,
+    0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82};
+
 static void write_file(const char *dir, const char *rel, const char *data,
                        size_t len)
 {
+	if (len == sizeof "@afbeelding" &&
+	    !memcmp(data, "@afbeelding\n", len)) {
+		data = (const char *)tiny_png;
+		len = sizeof tiny_png;
+	}
 	char *path = g_build_filename(dir, rel, NULL);
 	size_t n = strlen(rel);
 	if (n && rel[n - 1] == '/') {
