@@ -214,7 +214,7 @@ survives check cutpng && grep -q "$FOTO 'kort.png' kan niet gebruikt worden: het
 ok $? "a PNG with too few pixels is an error"
 
 photo fake "b'<svg xmlns=\"http://www.w3.org/2000/svg\"/>'" nep.jpg
-survives check fake && grep -q "$FOTO 'nep.jpg' kan niet gebruikt worden: het is geen JPEG- of PNG-bestand" "$TMP/err"
+survives check fake && grep -q "$FOTO 'nep.jpg' kan niet gebruikt worden: het is geen JPEG-, PNG-, WebP- of HEIC-bestand" "$TMP/err"
 ok $? "an SVG named .jpg is not decoded as anything"
 
 site logo
