@@ -53,8 +53,10 @@ static gpointer vips_start(gpointer unused)
 	vips_block_untrusted_set(TRUE);
 	vips_operation_block_set("VipsForeignLoad", TRUE);
 	static const char *const allowed[] = {
-	    "VipsForeignLoadJpeg", "VipsForeignLoadPng", "VipsForeignLoadWebp",
-	    "VipsForeignLoadGif", "VipsForeignLoadHeif"};
+	    "VipsForeignLoadJpeg",  "VipsForeignLoadPng",
+	    "VipsForeignLoadWebp",  "VipsForeignLoadHeif",
+	    "VipsForeignLoadNsgif", /* libvips 8.14's GIF loader */
+	    "VipsForeignLoadGif"};  /* and its name elsewhere */
 	for (size_t i = 0; i < G_N_ELEMENTS(allowed); i++)
 		vips_operation_block_set(allowed[i], FALSE);
 	/* zamen runs one image per core; libvips keeps no cache of
