@@ -614,13 +614,20 @@ static bool step(VipsImage **img, int op, VipsImage **out)
 static VipsImage *load_scaled(const char *data, size_t len, int width)
 {
 	VipsImage *img = NULL;
-	/* Shrink on load, the EXIF orientation applied, an embedded ICC
-	 * profile (Display P3 from an iPhone) converted to sRGB. */
+	/* Shrink on load, the EXIF orientation applied. */
 	if (vips_thumbnail_buffer((void *)data, len, &img, width, "height",
-	                          VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
-	                          "export_profile", "srgb", NULL))
+	                          VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN, NULL))
 		return NULL;
 	VipsImage *out = NULL;
+	/* An embedded profile (Display P3 from an iPhone, Adobe RGB from a
+	 * camera) converted to sRGB, on the small image; without one the
+	 * pixels are sRGB already, or CMYK, which colourspace turns. */
+	if (vips_image_get_typeof(img, VIPS_META_ICC_NAME) &&
+	    !step(&img,
+	          vips_icc_transform(img, &out, "srgb", "embedded", TRUE,
+	                             "intent", VIPS_INTENT_PERCEPTUAL, NULL),
+	          &out))
+		vips_error_clear(); /* a broken profile: keep the pixels */
 	if (vips_image_get_interpretation(img) != VIPS_INTERPRETATION_sRGB &&
 	    !step(&img,
 	          vips_colourspace(img, &out, VIPS_INTERPRETATION_sRGB, NULL),
@@ -737,26 +744,70 @@ static bool save(VipsImage *img, const struct image_request *rq, void **buf,
 	return false;
 }
 
-GBytes *image_make(struct image_cache *c, const char *path,
-                   const struct image_info *info,
-                   const struct image_request *rq, char *buf, size_t size)
+/* Every result is made from one intermediate per source: the upright
+ * image shrunk by the largest of 2, 4 or 8 that leaves it at least
+ * IMAGE_BASE_WIDTH wide (a JPEG decodes at those sizes for a fraction of
+ * the work), or at its own size, in memory.
+ * Decoding a phone photo is most of the work; this way it happens once for
+ * all widths and formats, and a result never depends on which others were
+ * made in the same run or were in the cache already. */
+#define IMAGE_BASE_WIDTH 1400
+
+static int base_width(const struct image_info *info)
 {
-	char key[65];
-	image_key(info, rq, key);
-	char *name =
-	    g_strdup_printf("%s.%s", key, image_format_ext(rq->format));
-	char *cpath = cache_path(c, name);
-	g_free(name);
-	GBytes *b = cache_read(cpath);
-	if (b) {
-		if (c)
+	int k = 8;
+	while (k > 1 && info->width / k < IMAGE_BASE_WIDTH)
+		k /= 2;
+	return info->width / k;
+}
+
+/* What rq makes of base, the intermediate of info's image. */
+static GBytes *make_one(VipsImage *base, const struct image_info *info,
+                        const struct image_request *rq)
+{
+	double cw = rq->crop_w > 0 ? rq->crop_w : info->width;
+	int bw = vips_image_get_width(base);
+	int whole = (int)ceil(info->width * (double)rq->width / cw);
+	VipsImage *img = NULL;
+	if (whole < bw) {
+		if (vips_resize(base, &img, (double)whole / bw, NULL))
+			return NULL;
+	} else {
+		img = g_object_ref(base);
+	}
+	img = shape(img, info, rq);
+	void *out = NULL;
+	size_t n = 0;
+	bool ok = img && save(img, rq, &out, &n);
+	if (img)
+		g_object_unref(img);
+	return ok ? g_bytes_new_with_free_func(out, n, g_free, out) : NULL;
+}
+
+bool image_make_all(struct image_cache *c, const char *path,
+                    const struct image_info *info,
+                    const struct image_request *rq, size_t n, GBytes **out,
+                    char *buf, size_t size)
+{
+	char **cpaths = g_new0(char *, n ? n : 1);
+	size_t missing = 0;
+	for (size_t i = 0; i < n; i++) {
+		char key[65];
+		image_key(info, &rq[i], key);
+		char *name = g_strdup_printf("%s.%s", key,
+		                             image_format_ext(rq[i].format));
+		cpaths[i] = cache_path(c, name);
+		g_free(name);
+		out[i] = cache_read(cpaths[i]);
+		if (out[i] && c)
 			g_atomic_int_inc(&c->cached);
-		g_free(cpath);
-		return b;
+		missing += !out[i];
 	}
 	const char *why = NULL;
+	char *data = NULL;
 	size_t len = 0;
-	char *data = read_source(path, &len, &why);
+	if (missing)
+		data = read_source(path, &len, &why);
 	if (data) {
 		char *digest = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
 		                                           (guchar *)data, len);
@@ -765,33 +816,54 @@ GBytes *image_make(struct image_cache *c, const char *path,
 			      "opnieuw";
 		g_free(digest);
 	}
-	if (!why) {
+	if (data && !why) {
 		vips_once();
-		if (c)
-			g_atomic_int_inc(&c->worked);
-		double cw = rq->crop_w > 0 ? rq->crop_w : info->width;
-		int whole = (int)ceil(info->width * (double)rq->width / cw);
-		if (whole > info->width)
-			whole = info->width;
-		VipsImage *img = load_scaled(data, len, whole);
-		img = img ? shape(img, info, rq) : NULL;
-		void *out = NULL;
-		size_t n = 0;
-		if (img && save(img, rq, &out, &n)) {
-			cache_write(c, cpath, out, n);
-			b = g_bytes_new_with_free_func(out, n, g_free, out);
-		} else {
-			why = "het bestand is niet opnieuw te lezen";
+		VipsImage *scaled = load_scaled(data, len, base_width(info));
+		VipsImage *base =
+		    scaled ? vips_image_copy_memory(scaled) : NULL;
+		if (scaled)
+			g_object_unref(scaled);
+		for (size_t i = 0; base && i < n; i++) {
+			if (out[i])
+				continue;
+			out[i] = make_one(base, info, &rq[i]);
+			if (!out[i])
+				break;
+			if (c)
+				g_atomic_int_inc(&c->worked);
+			gsize len_i;
+			const void *bytes = g_bytes_get_data(out[i], &len_i);
+			cache_write(c, cpaths[i], bytes, len_i);
 		}
-		if (img)
-			g_object_unref(img);
+		if (base)
+			g_object_unref(base);
 		vips_error_clear();
 	}
-	if (why)
-		g_snprintf(buf, size, "%s", why);
+	bool ok = true;
+	for (size_t i = 0; i < n; i++) {
+		ok &= out[i] != NULL;
+		g_free(cpaths[i]);
+	}
+	g_free(cpaths);
+	if (!ok) {
+		for (size_t i = 0; i < n; i++)
+			if (out[i]) {
+				g_bytes_unref(out[i]);
+				out[i] = NULL;
+			}
+		g_snprintf(buf, size, "%s",
+		           why ? why : "het bestand is niet opnieuw te lezen");
+	}
 	g_free(data);
-	g_free(cpath);
-	return b;
+	return ok;
+}
+
+GBytes *image_make(struct image_cache *c, const char *path,
+                   const struct image_info *info,
+                   const struct image_request *rq, char *buf, size_t size)
+{
+	GBytes *b = NULL;
+	return image_make_all(c, path, info, rq, 1, &b, buf, size) ? b : NULL;
 }
 
 void image_attention_crop(struct image_cache *c, const char *path,

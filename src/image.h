@@ -124,4 +124,13 @@ GBytes *image_make(struct image_cache *c, const char *path,
                    const struct image_info *info,
                    const struct image_request *rq, char *buf, size_t size);
 
+/* image_make() for n requests of one image at once: the source is read
+ * and decoded once for all that are not in the cache. Fills out[i] for
+ * every i and returns true, or returns false with none filled and why in
+ * buf. A result is the same whether made alone or with others. */
+bool image_make_all(struct image_cache *c, const char *path,
+                    const struct image_info *info,
+                    const struct image_request *rq, size_t n, GBytes **out,
+                    char *buf, size_t size);
+
 #endif
