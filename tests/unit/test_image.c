@@ -294,6 +294,33 @@ static void a_warm_cache_does_no_work(void **state)
 	g_free(source);
 }
 
+/* The bytes of a result do not depend on what else is made with it. */
+static void made_together_or_alone_the_same(void **state)
+{
+	(void)state;
+	char *p = path_of("telefoon.jpg");
+	struct image_info info;
+	char buf[200];
+	assert_null(image_probe(NULL, p, &info, buf, sizeof buf));
+	struct image_request rq[3] = {
+	    image_fit(&info, IMAGE_FORMAT_WEBP, 50),
+	    image_fit(&info, IMAGE_FORMAT_JPEG, 20),
+	    {IMAGE_FORMAT_JPEG, 10, 10, 0, 20, 60, 60, true, 90},
+	};
+	GBytes *all[3];
+	assert_true(
+	    image_make_all(NULL, p, &info, rq, 3, all, buf, sizeof buf));
+	for (int i = 2; i >= 0; i--) {
+		GBytes *one =
+		    image_make(NULL, p, &info, &rq[i], buf, sizeof buf);
+		assert_non_null(one);
+		assert_true(g_bytes_equal(one, all[i]));
+		g_bytes_unref(one);
+		g_bytes_unref(all[i]);
+	}
+	g_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -304,6 +331,7 @@ int main(void)
 	    cmocka_unit_test(a_cut_jpeg_is_an_error),
 	    cmocka_unit_test(a_pixel_bomb_is_refused_from_its_header),
 	    cmocka_unit_test(a_warm_cache_does_no_work),
+	    cmocka_unit_test(made_together_or_alone_the_same),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
