@@ -147,7 +147,7 @@ test: deps browser-deps
 	    prove --exec '' $(TEST_BIN) tests/cli.sh tests/fuzz/replay.sh tests/links.sh \
 	    tests/website.sh tests/feeds.sh tests/golden.sh tests/print.sh \
 	    tests/cache.sh tests/threads.sh tests/output.sh tests/browser.sh \
-	    tests/agree.sh tests/editorial.sh tests/robust.sh
+	    tests/agree.sh tests/editorial.sh tests/robust.sh tests/images.sh
 
 # Rewrites the golden expectation after a deliberate change; review the
 # diff (git diff tests/golden) like code.
