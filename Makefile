@@ -5,7 +5,8 @@
 #   make test            install what is missing, build, run every test
 #   make SANITIZE=address,undefined test   the same under sanitizers
 #   make format          clang-format every C file
-#   make bench           time zamen on a generated 10,000-file site
+#   make bench           time zamen on a generated 10,000-file site, and
+#                        on 200 phone photos (cold and warm image cache)
 #   make fuzz            fuzz the front matter parser (clang, libFuzzer)
 #   make fuzz-mistakes   every one-line front-matter mistake in content/,
 #                        through zamen check under sanitizers (~10 min)
@@ -147,7 +148,7 @@ test: deps browser-deps
 	    prove --exec '' $(TEST_BIN) tests/cli.sh tests/fuzz/replay.sh tests/links.sh \
 	    tests/website.sh tests/feeds.sh tests/golden.sh tests/print.sh \
 	    tests/cache.sh tests/threads.sh tests/output.sh tests/browser.sh \
-	    tests/agree.sh tests/editorial.sh tests/robust.sh
+	    tests/agree.sh tests/editorial.sh tests/robust.sh tests/images.sh
 
 # Rewrites the golden expectation after a deliberate change; review the
 # diff (git diff tests/golden) like code.
@@ -161,6 +162,8 @@ format:
 # The generated site lives outside the repository's content; see
 # tests/bench/run.sh for what is measured.
 BENCH_DIR ?= build/bench-site
+# 200 phone photos and a site with one beside each story (tests/bench/photos.sh).
+PHOTO_BENCH_DIR ?= build/bench-photos
 $(BUILD)/bench/floor: tests/bench/floor.c Makefile
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) $(PKG_CFLAGS) $< $(PKG_LIBS) -o $@
@@ -170,6 +173,7 @@ bench: deps
 	@$(MAKE) --no-print-directory $(ZAMEN) $(BUILD)/bench/floor
 	sh tests/bench/run.sh $(abspath $(ZAMEN)) $(BENCH_DIR) \
 	    $(abspath $(BUILD)/bench/floor)
+	sh tests/bench/photos.sh $(abspath $(ZAMEN)) $(PHOTO_BENCH_DIR)
 
 FUZZ_CC ?= clang
 fuzz: deps
