@@ -908,7 +908,11 @@ static double photo(struct compose *c, const struct story *st,
 		enum print_focus focus = print_photo_focus(st->foto_focus);
 		double aspect = w / h;
 		double attention[4];
-		bool ask = focus != PRINT_FOCUS_MIDDLE;
+		/* The cut is always across the full width: only a focus
+		 * that leaves the height open needs libvips' judgement. */
+		bool ask = focus == PRINT_FOCUS_ATTENTION ||
+		           focus == PRINT_FOCUS_LEFT ||
+		           focus == PRINT_FOCUS_RIGHT;
 		if (ask)
 			image_attention_crop(c->s->images, sp->real, info,
 			                     aspect, attention);

@@ -7,7 +7,8 @@
 # the one an editor must get), 2026-50 is a draft, 2026-51 has a CMYK photo
 # under 200 ppi. The messages are written by hand; when the design in
 # layouts/journaal/ontwerp.yaml changes, the numbers in them may change
-# with it.
+# with it. The phone photos at the end are made here, with vips and
+# exiftool (Debian: libvips-tools, libimage-exiftool-perl).
 . tests/tap.sh
 SITE=$ROOT/tests/print/site
 
