@@ -13,9 +13,10 @@ static const struct vocab toegankelijk_vocab = {
     &model_toegankelijk, "bekende toegankelijkheid", NULL};
 
 static const char *const story_fields[] = {
-    "concept", "samenvatting",    "titel",       "datum",    "toestemming",
-    "auteur",  "anoniem",         "kern",        "themas",   "doelgroep",
-    "foto",    "foto_bijschrift", "foto_credit", "foto_alt", "intro"};
+    "concept",     "samenvatting", "titel",      "datum",
+    "toestemming", "auteur",       "anoniem",    "kern",
+    "themas",      "doelgroep",    "foto",       "foto_bijschrift",
+    "foto_credit", "foto_alt",     "foto_focus", "intro"};
 static const char *const activity_fields[] = {
     "concept", "samenvatting", "titel",     "categorie", "organisator",
     "kern",    "locatie",      "datum",     "tot",       "herhaling",
@@ -197,6 +198,13 @@ static void story(const struct site *s, struct story *x, struct fields *f,
 	x->foto_alt = field_string(f, "foto_alt", false);
 	x->foto_bijschrift = field_string(f, "foto_bijschrift", false);
 	x->foto_credit = field_string(f, "foto_credit", false);
+	/* Which part a crop keeps: print_photo.h, in the newspaper. */
+	static const char *focus_values[] = {"boven", "midden", "onder",
+	                                     "links", "rechts"};
+	static const struct strlist focus_list = {focus_values, 5};
+	static const struct vocab focus_vocab = {
+	    &focus_list, "waarde voor foto_focus", NULL};
+	x->foto_focus = field_vocab(f, "foto_focus", false, &focus_vocab);
 	if (foto) {
 		/* Its type and everything else: check_refs, model_link.h. */
 		x->foto = load_resolve(f->a, src->dir, foto);
@@ -209,7 +217,7 @@ static void story(const struct site *s, struct story *x, struct fields *f,
 			    "wie de foto niet kan zien");
 	} else {
 		static const char *const needs_foto[] = {
-		    "foto_alt", "foto_bijschrift", "foto_credit"};
+		    "foto_alt", "foto_bijschrift", "foto_credit", "foto_focus"};
 		for (size_t i = 0; i < G_N_ELEMENTS(needs_foto); i++) {
 			const struct fm_node *k = fm_key(f->map, needs_foto[i]);
 			if (k && !fm_get(f->map, "foto"))

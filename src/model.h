@@ -92,6 +92,9 @@ struct story {
 	struct strlist themas, doelgroep;
 	const char *foto; /* path from the source folder, or NULL */
 	const char *foto_alt, *foto_bijschrift, *foto_credit;
+	/* What a crop of the photo keeps: NULL (libvips' attention crop
+	 * decides), "boven", "midden", "onder", "links" or "rechts". */
+	const char *foto_focus;
 	const char *intro;
 };
 

@@ -4,6 +4,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "image.h"
+
 struct print_cache {
 	const char *source;
 	char *dir;  /* NULL: no cache */
@@ -87,7 +89,10 @@ struct print_cache *print_cache_open(const struct print_design *pd,
 	if (c->dir && keep)
 		ignore_in_git(s->source);
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-	sum_cstr(sum, "zamen krantenpagina 1");
+	/* 2: the photo is made anew by image.h; a page of version 1 holds
+	 * the original file, metadata and all, and must never be served. */
+	sum_cstr(sum, "zamen krantenpagina 2");
+	sum_cstr(sum, IMAGE_PIPELINE);
 	sum_cstr(sum, pd->digest);
 	sum_contents(sum, s->source, "site.yaml");
 	c->base = g_strdup(g_checksum_get_string(sum));

@@ -11,7 +11,8 @@
  * An entry is found by a key: SHA-256 over everything print_edition()
  * reads. That is:
  *   - what sets the page: the zamen program, the page design with its
- *     fonts and the library versions (print_design.digest);
+ *     fonts and the library versions (print_design.digest), and how
+ *     photos are made (IMAGE_PIPELINE, image.h);
  *   - site.yaml, whole;
  *   - the edition's file, its story's file and photo, its partner's file,
  *     whole, with their paths;

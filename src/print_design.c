@@ -497,11 +497,15 @@ static void read_geometry(const struct reader *top)
 	}
 	r = sub(top, "foto", &ok);
 	if (ok) {
-		static const char *const k[] = {"max_hoogte", "min_ppi"};
+		static const char *const k[] = {"max_hoogte", "min_ppi",
+		                                "max_hoogte_staand"};
 		unknown_keys(&r, k, G_N_ELEMENTS(k));
 		pd->photo_max_height =
 		    PRINT_MM(number(&r, "max_hoogte", 10, 1000, true, 95));
 		pd->min_ppi = number(&r, "min_ppi", 0, 2400, true, 200);
+		pd->photo_portrait_max_height =
+		    PRINT_MM(number(&r, "max_hoogte_staand", 10, 1000, false,
+		                    pd->photo_max_height * 25.4 / 72));
 	}
 	r = sub(top, "redactie", &ok);
 	if (ok) {

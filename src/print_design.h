@@ -134,6 +134,8 @@ struct print_design {
 	double story_gap; /* between headline, photo, caption and body */
 	/* foto */
 	double photo_max_height, min_ppi;
+	/* A portrait may stand taller, over fewer columns (print_page.c). */
+	double photo_portrait_max_height;
 	/* redactie: the editorial band under the story */
 	double editorial_max_height;
 	const struct print_colour *box_colour; /* kader: boxes */

@@ -6,6 +6,8 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "image.h"
+#include "model_link.h"
 #include "print_flow.h"
 #include "print_md.h"
 #include "print_photo.h"
@@ -41,13 +43,13 @@ struct print_page {
 	double media_w, media_h;
 	double trim_x, trim_y, trim_w, trim_h, bleed;
 	bool marks;
-	GPtrArray *blocks; /* every block, owned */
-	GArray *placed;    /* struct print_placed */
-	GArray *proof;     /* struct print_placed, drawn last */
-	GArray *rects;     /* struct rect */
-	GArray *rules;     /* struct rule */
-	struct print_photo *photo;
-	double photo_x, photo_y, photo_w, photo_h, photo_scale, photo_dy;
+	GPtrArray *blocks;         /* every block, owned */
+	GArray *placed;            /* struct print_placed */
+	GArray *proof;             /* struct print_placed, drawn last */
+	GArray *rects;             /* struct rect */
+	GArray *rules;             /* struct rule */
+	struct print_photo *photo; /* the JPEG of exactly the placed part */
+	double photo_x, photo_y, photo_w, photo_h;
 	bool fits;
 };
 
@@ -824,44 +826,129 @@ static void side_columns(struct compose *c, double top)
 
 /* ---- the story -------------------------------------------------------- */
 
-/* The photo: read, placed at (x, y) over width w, caption under it.
- * Returns the y under the caption, or -1 when it cannot be read. */
-static double photo(struct compose *c, const struct story *st, double x,
-                    double y, double w)
+/* The story's photo as image.h describes it, upright. */
+struct story_photo {
+	struct diag_pos pos;    /* the `foto` line */
+	const char *as_written; /* what the editor wrote */
+	struct arena *a;        /* holds real */
+	const char *real;       /* the verified file (model_link.h) */
+	struct image_info info;
+};
+
+/* Finds and probes the story's photo. Reports and returns false when it
+ * cannot be used (check says the same, earlier). */
+static bool photo_open(struct compose *c, const struct story *st,
+                       struct story_photo *sp)
+{
+	const struct fm_node *key = fm_key(st->doc.src->fm, "foto");
+	const struct fm_node *val = fm_get(st->doc.src->fm, "foto");
+	sp->as_written = val ? val->value : st->foto;
+	sp->pos = (struct diag_pos){st->doc.src->path, key ? key->line : 1,
+	                            key ? key->col : 0};
+	/* An arena of its own: the site's is not for other threads. */
+	sp->a = arena_new();
+	struct link l;
+	link_file(c->s, &st->doc, st->foto, LINK_USE_PHOTO, sp->a, &l);
+	if (l.kind != LINK_FILE) {
+		diag_error(c->d, sp->pos, "foto '%s' %s", sp->as_written,
+		           l.why ? l.why : "kan niet in de krant");
+		return false;
+	}
+	sp->real = l.real;
+	char buf[200];
+	const char *why =
+	    image_probe(c->s->images, sp->real, &sp->info, buf, sizeof buf);
+	if (why) {
+		diag_error(c->d, sp->pos, "foto '%s' kan niet in de krant: %s",
+		           sp->as_written, why);
+		return false;
+	}
+	return true;
+}
+
+/* Over how many story columns the photo stands. A landscape photo takes
+ * the design's `fotokolommen` and is cut to `max_hoogte` when it is
+ * taller. A portrait (or square) one that would stand taller than that
+ * stays a portrait: it takes the most columns, at most `fotokolommen`,
+ * over which it stands whole within `max_hoogte_staand`, and only when
+ * even one column is not narrow enough is it cut, in that one column. */
+static int photo_span(const struct compose *c, const struct image_info *info)
+{
+	const struct print_design *pd = c->pd;
+	int most =
+	    pd->photo_columns < c->story_n ? pd->photo_columns : c->story_n;
+	double ratio = (double)info->height / info->width;
+	if (span_width(c, most) * ratio <= pd->photo_max_height + 1e-6 ||
+	    info->width > info->height)
+		return most;
+	for (int n = most; n > 1; n--)
+		if (span_width(c, n) * ratio <=
+		    pd->photo_portrait_max_height + 1e-6)
+			return n;
+	return 1;
+}
+
+/* The photo placed at (x, y) over width w, caption under it: cut to the
+ * height it may have, keeping what foto_focus or the attention crop
+ * says, and made as a JPEG of the placed part. Returns the y under the
+ * caption, or -1 when it cannot be made. */
+static double photo(struct compose *c, const struct story *st,
+                    const struct story_photo *sp, double x, double y, double w)
 {
 	const struct print_design *pd = c->pd;
 	struct print_page *pg = c->pg;
-	const struct fm_node *key = fm_key(st->doc.src->fm, "foto");
-	const struct fm_node *val = fm_get(st->doc.src->fm, "foto");
-	const char *as_written = val ? val->value : st->foto;
-	struct diag_pos pos = {st->doc.src->path, key ? key->line : 1,
-	                       key ? key->col : 0};
-	char *path = g_build_filename(c->s->source, st->foto, NULL);
-	const char *why = NULL;
-	pg->photo = print_photo_load(path, &why);
-	g_free(path);
+	const struct image_info *info = &sp->info;
+	double natural = w * info->height / info->width;
+	double most = info->width > info->height
+	                  ? pd->photo_max_height
+	                  : pd->photo_portrait_max_height;
+	double h = fmin(natural, most);
+	double crop[4] = {0, 0, info->width, info->height};
+	if (h < natural - 1e-6) {
+		enum print_focus focus = print_photo_focus(st->foto_focus);
+		double aspect = w / h;
+		double attention[4];
+		/* The cut is always across the full width: only a focus
+		 * that leaves the height open needs libvips' judgement. */
+		bool ask = focus == PRINT_FOCUS_ATTENTION ||
+		           focus == PRINT_FOCUS_LEFT ||
+		           focus == PRINT_FOCUS_RIGHT;
+		if (ask)
+			image_attention_crop(c->s->images, sp->real, info,
+			                     aspect, attention);
+		print_photo_cut(info->width, info->height, aspect, focus,
+		                ask ? attention : NULL, crop);
+	}
+	struct image_request rq =
+	    print_photo_request(crop, w, h, PRINT_PHOTO_MAX_PPI);
+	char buf[200];
+	GBytes *jpeg =
+	    image_make(c->s->images, sp->real, info, &rq, buf, sizeof buf);
+	pg->photo = jpeg ? print_photo_new(jpeg) : NULL;
+	if (jpeg)
+		g_bytes_unref(jpeg);
 	if (!pg->photo) {
-		diag_error(c->d, pos, "foto '%s' kan niet in de krant: %s",
-		           as_written, why);
+		diag_error(c->d, sp->pos, "foto '%s' kan niet in de krant: %s",
+		           sp->as_written,
+		           jpeg ? "libvips maakte er geen JPEG van" : buf);
 		return -1;
 	}
-	struct print_photo *ph = pg->photo;
-	double natural = w * ph->height / ph->width;
 	pg->photo_x = x;
 	pg->photo_y = y;
 	pg->photo_w = w;
-	pg->photo_h = fmin(natural, pd->photo_max_height);
-	pg->photo_scale = w / ph->width;
-	pg->photo_dy = (natural - pg->photo_h) / 2;
-	double ppi = ph->width / (w / 72);
+	pg->photo_h = h;
+	/* Judged by the source pixels that are used, not by those sent:
+	 * the press gets no more than 300 ppi either way. */
+	double ppi = crop[2] / (w / 72);
 	if (ppi + 0.5 < pd->min_ppi)
-		diag_warning(c->d, pos,
-		             "foto '%s' is te grof voor de krant: %.0f ppi op "
-		             "%.0f mm breed, minstens %.0f ppi is nodig (een "
-		             "foto van %.0f pixels breed of meer)",
-		             as_written, ppi, w * 25.4 / 72, pd->min_ppi,
-		             ceil(pd->min_ppi * w / 72));
-	y += pg->photo_h;
+		diag_warning(
+		    c->d, sp->pos,
+		    "foto '%s' is te grof voor de krant: %.0f ppi op "
+		    "%.0f mm breed, minstens %.0f ppi is nodig (een "
+		    "foto van %.0f pixels breed of meer)",
+		    sp->as_written, ppi, w * 25.4 / 72, pd->min_ppi,
+		    ceil(pd->min_ppi * w / 72 * info->width / crop[2] - 1e-6));
+	y += h;
 
 	struct print_text t;
 	print_text_init(&t, pd, PS_BIJSCHRIFT);
@@ -1095,24 +1182,38 @@ static bool story(struct compose *c, double top, struct print_fit *fit)
 	double band_top = editorial(c, y);
 	double bottom = band_top < c->y0 + c->h ? band_top - gap : band_top;
 
-	GPtrArray *blocks =
-	    g_ptr_array_new_with_free_func((GDestroyNotify)print_block_free);
 	int photo_n =
 	    pd->photo_columns < c->story_n ? pd->photo_columns : c->story_n;
+	struct story_photo sp = {0};
+	if (st->foto) {
+		bool usable = photo_open(c, st, &sp);
+		if (usable)
+			photo_n = photo_span(c, &sp.info);
+		if (!usable) {
+			arena_free(sp.a);
+			return false;
+		}
+	}
+	/* Beside the photo the intro, over at most two columns: wider, its
+	 * large bold lines grow too long to read. Columns beyond those
+	 * start at the top, under the headline. */
 	int beside = c->story_n - photo_n;
+	int intro_n = beside < 2 ? beside : 2;
+	GPtrArray *blocks =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)print_block_free);
 	double left_top = y, right_top = y;
 	bool intro_placed = false;
 	if (st->foto) {
-		/* The photo over the first columns, the intro beside it. */
-		double under = photo(c, st, x, y, span_width(c, photo_n));
+		double under = photo(c, st, &sp, x, y, span_width(c, photo_n));
+		arena_free(sp.a);
 		if (under < 0) {
 			g_ptr_array_free(blocks, TRUE);
 			return false;
 		}
 		left_top = under + gap;
-		if (beside > 0) {
+		if (intro_n > 0) {
 			right_top = lead(c, st, PS_INTRO, column_x(c, photo_n),
-			                 y, span_width(c, beside));
+			                 y, span_width(c, intro_n));
 			intro_placed = true;
 		}
 	} else {
@@ -1134,19 +1235,22 @@ static bool story(struct compose *c, double top, struct print_fit *fit)
 			g_ptr_array_add(blocks, ab);
 		}
 	}
-	/* One baseline grid for every story column: the column beside the
-	 * photo starts a whole number of lines from the others. */
+	/* One baseline grid for every story column: the columns beside the
+	 * photo start a whole number of lines from the others. */
 	double grid = pd->styles[PS_TEKST].leading;
 	int left =
 	    print_md_blocks(pd, st->doc.body, PS_TEKST, c->colw, PART_STORY,
 	                    c->story_n * ceil((bottom - y) / grid), blocks);
 
-	double shift = ceil((right_top - left_top) / grid - 1e-6) * grid;
 	struct print_column cols[12];
-	for (int i = 0; i < c->story_n; i++)
+	for (int i = 0; i < c->story_n; i++) {
+		double want = i < photo_n             ? left_top
+		              : i < photo_n + intro_n ? right_top
+		                                      : y;
+		double shift = ceil((want - left_top) / grid - 1e-6) * grid;
 		cols[i] = (struct print_column){
-		    column_x(c, i), i < photo_n ? left_top : left_top + shift,
-		    bottom, c->colw};
+		    column_x(c, i), left_top + shift, bottom, c->colw};
+	}
 	struct print_flow f;
 	bool ok = print_flow_run((struct print_block **)blocks->pdata,
 	                         blocks->len, cols, c->story_n, grid, &f) &&
@@ -1393,16 +1497,14 @@ static void draw_rects(cairo_t *cr, const struct print_page *pg, bool over_text)
 	}
 }
 
+/* The JPEG holds exactly the placed part: it is scaled, not clipped. */
 static void draw_photo(cairo_t *cr, const struct print_page *pg)
 {
 	cairo_surface_t *img = print_photo_surface(pg->photo);
-	if (!img)
-		return;
 	cairo_save(cr);
-	cairo_rectangle(cr, pg->photo_x, pg->photo_y, pg->photo_w, pg->photo_h);
-	cairo_clip(cr);
-	cairo_translate(cr, pg->photo_x, pg->photo_y - pg->photo_dy);
-	cairo_scale(cr, pg->photo_scale, pg->photo_scale);
+	cairo_translate(cr, pg->photo_x, pg->photo_y);
+	cairo_scale(cr, pg->photo_w / pg->photo->width,
+	            pg->photo_h / pg->photo->height);
 	cairo_set_source_surface(cr, img, 0, 0);
 	cairo_paint(cr);
 	cairo_restore(cr);

@@ -5,10 +5,11 @@
  * The page (see layouts/journaal/ontwerp.yaml for the picture):
  *   - the masthead band over the whole width, and a line under it;
  *   - the story columns at the left: kicker and headline over all of them,
- *     the photo over `fotokolommen` with its caption, the intro and the
- *     storyteller beside the photo, then the body flowed over every story
- *     column on one baseline grid; under it the "Van de redactie" box,
- *     its text balanced over the same columns;
+ *     the photo over `fotokolommen` (a portrait over fewer: photo_span())
+ *     with its caption, the intro and the storyteller beside the photo,
+ *     then the body flowed over every story column on one baseline grid;
+ *     under it the "Van de redactie" box, its text balanced over the same
+ *     columns;
  *   - the side columns at the right: "Deze week" by day, the partner in
  *     the spotlight, and the contact box at the bottom.
  *

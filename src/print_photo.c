@@ -1,17 +1,12 @@
 #include "print_photo.h"
 
 #include <glib.h>
+#include <math.h>
 #include <string.h>
 
 static unsigned be16(const unsigned char *p)
 {
 	return (unsigned)p[0] << 8 | p[1];
-}
-
-static unsigned be32(const unsigned char *p)
-{
-	return (unsigned)p[0] << 24 | (unsigned)p[1] << 16 |
-	       (unsigned)p[2] << 8 | p[3];
 }
 
 bool print_photo_jpeg_info(const unsigned char *data, size_t len,
@@ -20,7 +15,6 @@ bool print_photo_jpeg_info(const unsigned char *data, size_t len,
 	if (len < 4 || data[0] != 0xff || data[1] != 0xd8)
 		return false;
 	bool found = false;
-	out->type = PRINT_PHOTO_JPEG;
 	out->adobe = false;
 	size_t i = 2;
 	while (i + 4 <= len) {
@@ -58,95 +52,111 @@ bool print_photo_jpeg_info(const unsigned char *data, size_t len,
 	        out->components == 4);
 }
 
-struct print_photo *print_photo_load(const char *path, const char **why)
+struct print_photo *print_photo_new(GBytes *jpeg)
 {
-	gchar *data = NULL;
 	gsize len = 0;
-	if (!g_file_get_contents(path, &data, &len, NULL)) {
-		*why = "het bestand is niet te lezen";
-		return NULL;
-	}
+	const unsigned char *data = g_bytes_get_data(jpeg, &len);
 	struct print_photo *p = g_new0(struct print_photo, 1);
-	p->data = (unsigned char *)data;
-	p->len = len;
-	static const unsigned char png[8] = {0x89, 'P',  'N',  'G',
-	                                     '\r', '\n', 0x1a, '\n'};
-	bool known = print_photo_jpeg_info(p->data, len, p);
-	if (!known && len >= 24 && !memcmp(p->data, png, 8) &&
-	    !memcmp(p->data + 12, "IHDR", 4)) {
-		p->type = PRINT_PHOTO_PNG;
-		p->width = (int)be32(p->data + 16);
-		p->height = (int)be32(p->data + 20);
-		p->components = 3;
-		known = p->width > 0 && p->height > 0;
-	}
-	/* A header of a few bytes may claim 30000 x 30000: a surface of
-	 * that size would take gigabytes before a pixel is read. */
-	if (known && (double)p->width * p->height > PRINT_PHOTO_MAX_PIXELS) {
-		*why = "de foto heeft meer dan 50 megapixel; verklein hem";
-		print_photo_free(p);
+	if (!data || !print_photo_jpeg_info(data, len, p)) {
+		g_free(p);
 		return NULL;
 	}
-	if (known)
-		return p;
-	*why = "het is geen JPEG- of PNG-bestand dat zamen kan lezen";
-	print_photo_free(p);
-	return NULL;
+	p->jpeg = g_bytes_ref(jpeg);
+	return p;
 }
 
 void print_photo_free(struct print_photo *p)
 {
 	if (!p)
 		return;
-	g_free(p->data);
+	if (p->jpeg)
+		g_bytes_unref(p->jpeg);
 	g_free(p);
-}
-
-struct png_reader {
-	const unsigned char *data;
-	size_t len, at;
-};
-
-static cairo_status_t read_png(void *closure, unsigned char *buf,
-                               unsigned int n)
-{
-	struct png_reader *r = closure;
-	if (r->len - r->at < n)
-		return CAIRO_STATUS_READ_ERROR;
-	memcpy(buf, r->data + r->at, n);
-	r->at += n;
-	return CAIRO_STATUS_SUCCESS;
 }
 
 cairo_surface_t *print_photo_surface(const struct print_photo *p)
 {
-	if (p->type == PRINT_PHOTO_JPEG) {
-		cairo_surface_t *s = cairo_image_surface_create(
-		    CAIRO_FORMAT_RGB24, p->width, p->height);
-		unsigned char *copy = g_memdup2(p->data, p->len);
-		cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, copy,
-		                            p->len, g_free, copy);
-		return s;
+	cairo_surface_t *s =
+	    cairo_image_surface_create(CAIRO_FORMAT_RGB24, p->width, p->height);
+	gsize len = 0;
+	const void *data = g_bytes_get_data(p->jpeg, &len);
+	GBytes *ref = g_bytes_ref(p->jpeg);
+	cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, data, len,
+	                            (cairo_destroy_func_t)g_bytes_unref, ref);
+	return s;
+}
+
+enum print_focus print_photo_focus(const char *foto_focus)
+{
+	static const struct {
+		const char *name;
+		enum print_focus focus;
+	} names[] = {{"midden", PRINT_FOCUS_MIDDLE},
+	             {"boven", PRINT_FOCUS_TOP},
+	             {"onder", PRINT_FOCUS_BOTTOM},
+	             {"links", PRINT_FOCUS_LEFT},
+	             {"rechts", PRINT_FOCUS_RIGHT}};
+	for (size_t i = 0; foto_focus && i < G_N_ELEMENTS(names); i++)
+		if (!strcmp(foto_focus, names[i].name))
+			return names[i].focus;
+	return PRINT_FOCUS_ATTENTION;
+}
+
+void print_photo_cut(int width, int height, double aspect,
+                     enum print_focus focus, const double attention[4],
+                     double crop[4])
+{
+	double w = width, h = height;
+	if (w / h > aspect)
+		w = h * aspect;
+	else
+		h = w / aspect;
+	double mid_x = (width - w) / 2, mid_y = (height - h) / 2;
+	double x = mid_x, y = mid_y;
+	if (attention && focus != PRINT_FOCUS_MIDDLE) {
+		x = attention[0];
+		y = attention[1];
 	}
-	struct png_reader r = {p->data, p->len, 0};
-	cairo_surface_t *png =
-	    cairo_image_surface_create_from_png_stream(read_png, &r);
-	if (cairo_surface_status(png) != CAIRO_STATUS_SUCCESS) {
-		cairo_surface_destroy(png);
-		return NULL;
+	switch (focus) {
+	case PRINT_FOCUS_TOP:
+		y = 0;
+		break;
+	case PRINT_FOCUS_BOTTOM:
+		y = height - h;
+		break;
+	case PRINT_FOCUS_LEFT:
+		x = 0;
+		break;
+	case PRINT_FOCUS_RIGHT:
+		x = width - w;
+		break;
+	case PRINT_FOCUS_MIDDLE:
+	case PRINT_FOCUS_ATTENTION:
+		break;
 	}
-	/* Opaque on white: an alpha channel would become a soft mask, and
-	 * with it transparency on the page. */
-	int w = cairo_image_surface_get_width(png);
-	int h = cairo_image_surface_get_height(png);
-	cairo_surface_t *flat =
-	    cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
-	cairo_t *cr = cairo_create(flat);
-	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_paint(cr);
-	cairo_set_source_surface(cr, png, 0, 0);
-	cairo_paint(cr);
-	cairo_destroy(cr);
-	cairo_surface_destroy(png);
-	return flat;
+	/* The attention crop was asked for the same aspect; never trust it
+	 * to stay inside. */
+	crop[0] = fmax(0, fmin(x, width - w));
+	crop[1] = fmax(0, fmin(y, height - h));
+	crop[2] = w;
+	crop[3] = h;
+}
+
+struct image_request print_photo_request(const double crop[4], double w,
+                                         double h, double max_ppi)
+{
+	struct image_request rq = {.format = IMAGE_FORMAT_JPEG,
+	                           .flatten = true,
+	                           .quality = PRINT_PHOTO_QUALITY,
+	                           .crop_x = crop[0],
+	                           .crop_y = crop[1],
+	                           .crop_w = crop[2],
+	                           .crop_h = crop[3]};
+	double most = ceil(max_ppi * w / 72);
+	double px = fmin(floor(crop[2] + 1e-6), most);
+	rq.width = px < 1 ? 1 : (int)px;
+	rq.height = (int)lround(rq.width * h / w);
+	if (rq.height < 1)
+		rq.height = 1;
+	return rq;
 }

@@ -7,7 +7,8 @@
 # the one an editor must get), 2026-50 is a draft, 2026-51 has a CMYK photo
 # under 200 ppi. The messages are written by hand; when the design in
 # layouts/journaal/ontwerp.yaml changes, the numbers in them may change
-# with it.
+# with it. The phone photos at the end are made here, with vips and
+# exiftool (Debian: libvips-tools, libimage-exiftool-perl).
 . tests/tap.sh
 SITE=$ROOT/tests/print/site
 
@@ -39,7 +40,7 @@ page_content() {
 }
 
 P=$TMP/p48.pdf
-echo "1..33"
+echo "1..40"
 
 run 0 print 2026-48 --source "$SITE" --output "$P" --today 2026-11-22 &&
 	grep -q "^zamen: krantenpagina geschreven: $P\$" "$TMP/out" &&
@@ -112,8 +113,9 @@ ok $? "black is pure K (0 g), the accent colour is the design's CMYK"
 ok $? "no transparency group and no soft mask"
 
 pdfimages -list "$P" | awk 'NR > 2 { print $9 }' | grep -qx jpeg &&
-	pdfimages -j "$P" "$TMP/img" && cmp -s "$TMP/img-000.jpg" "$SITE/content/verhalen/gerda/foto.jpg"
-ok $? "the photo is the original JPEG, byte for byte"
+	pdfimages -j "$P" "$TMP/img" && [ -s "$TMP/img-000.jpg" ] &&
+	! cmp -s "$TMP/img-000.jpg" "$SITE/content/verhalen/gerda/foto.jpg"
+ok $? "the photo is a JPEG made anew, never the photographer's file"
 
 pdfinfo -isodates "$P" | grep -q '^CreationDate: *2026-11-25T00:00:00+01' &&
 	pdfinfo -isodates "$P" | grep -q '^ModDate: *2026-11-25T00:00:00+01' &&
@@ -155,10 +157,20 @@ run 0 print 2026-51 --source "$SITE" --output "$P51" --today 2026-11-22 &&
 	grep -qx "content/verhalen/drukker/index.md:7:1: waarschuwing: foto 'foto.jpg' is te grof voor de krant: 84 ppi op 146 mm breed, minstens 200 ppi is nodig (een foto van 1147 pixels breed of meer)" "$TMP/err"
 ok $? "a photo under 200 ppi at its size is a warning"
 
-pdfimages -list "$P51" | awk 'NR > 2 { print $6, $9 }' | grep -qx 'cmyk jpeg' &&
-	qpdf --qdf --object-streams=disable "$P51" - | tr -s ' \n' ' ' |
-	grep -q '/Decode \[ 1 0 1 0 1 0 1 0 \]'
-ok $? "a CMYK JPEG (Adobe) stays CMYK and gets the /Decode fix"
+# The mean of each band (vips stats: row 1 + band, column 4), rounded.
+means() {
+	vips stats "$1" "$TMP/stats.v" &&
+		for b in 1 2 3; do vips getpoint "$TMP/stats.v" 4 $b; done |
+		awk '{ printf "%d ", $1 + 0.5 }'
+}
+# Like the photographer's CMYK file as libvips reads it (Adobe's inverted
+# channels read right): each band's mean within 4 of the original's.
+pdfimages -list "$P51" | awk 'NR > 2 { print $6, $9 }' | grep -qx 'rgb jpeg' &&
+	pdfimages -j "$P51" "$TMP/cmyk" &&
+	vips colourspace "$SITE/content/verhalen/drukker/foto.jpg" "$TMP/cmyk.v" srgb &&
+	a=$(means "$TMP/cmyk.v") && b=$(means "$TMP/cmyk-000.jpg") &&
+	echo "$a $b" | awk '{ for (i = 1; i <= 3; i++) { d = $i - $(i + 3); if (d > 4 || d < -4) exit 1 } }'
+ok $? "a CMYK JPEG (Adobe) is printed as RGB, its colours read right"
 
 mkdir -p "$TMP/bleed" && cp -r "$SITE/content" "$TMP/bleed/" &&
 	sed 's/^  marge: 10$/  marge: 10\n  afloop: 3/' "$SITE/site.yaml" >"$TMP/bleed/site.yaml" &&
@@ -211,5 +223,119 @@ ok $? "an edition name that is not JJJJ-NR is a usage error"
 run 1 print 2026-30 --source "$SITE" --today 2026-11-22 &&
 	grep -q 'editie 2026-30 bestaat niet' "$TMP/err"
 ok $? "an edition that does not exist is reported"
+
+# ---- phone photos: upright, no metadata, placed as what they are ----------
+#
+# A phone stores a portrait photo on its side with EXIF Orientation 6
+# ("turn 90 degrees clockwise to show"), with the GPS position, the camera's
+# serial number and the photographer's name. The fixture is made here: red
+# at the left of the stored pixels is the top of the upright photo, blue at
+# the right its bottom.
+PHONE=$TMP/phone
+mkdir -p "$PHONE" && cp -r "$SITE/content" "$SITE/site.yaml" "$PHONE/" &&
+	mkdir -p "$PHONE/content/verhalen/telefoon" &&
+	vips black "$TMP/black.v" 800 1200 --bands 3 &&
+	vips linear "$TMP/black.v" "$TMP/red.v" "1 1 1" "255 0 0" &&
+	vips linear "$TMP/black.v" "$TMP/blue.v" "1 1 1" "0 0 255" &&
+	vips join "$TMP/red.v" "$TMP/blue.v" "$TMP/stored.jpg" horizontal &&
+	exiftool -q -overwrite_original -Orientation#=6 \
+		-GPSLatitude=52.53 -GPSLatitudeRef=N -GPSLongitude=5.72 -GPSLongitudeRef=E \
+		-Artist=MERKFOTOGRAAF -SerialNumber=MERKSERIE4711 -XMP:Creator=MERKXMP \
+		-Comment=MERKCOMMENTAAR "$TMP/stored.jpg" &&
+	exiftool -s -s -s -Orientation# "$TMP/stored.jpg" | grep -qx 6 &&
+	cp "$TMP/stored.jpg" "$PHONE/content/verhalen/telefoon/foto.jpg" &&
+	sed -e 's/^titel: .*/titel: Een foto van de telefoon/' \
+		-e 's/^foto_alt: .*/foto_alt: Rood boven, blauw onder./' \
+		"$SITE/content/verhalen/gerda/index.md" >"$PHONE/content/verhalen/telefoon/index.md" &&
+	sed -i 's/^verhaal: gerda$/verhaal: telefoon/' "$PHONE/content/journaal/2026-48.md" &&
+	run 0 print 2026-48 --source "$PHONE" --output "$TMP/phone.pdf" --today 2026-11-22 &&
+	pdfimages -list "$TMP/phone.pdf" | awk 'NR > 2' >"$TMP/phone.list" &&
+	[ "$(wc -l <"$TMP/phone.list")" -eq 1 ] &&
+	pdfimages -all "$TMP/phone.pdf" "$TMP/phone"
+ok $? "a phone photo (orientation 6, GPS, serial, name) is printed"
+
+# where COLOUR FILE.ppm: the bounding box "x0 y0 x1 y1" of the pixels of
+# COLOUR (red or blue) on a rendered page. JPEG and the sRGB conversion
+# move pure blue to about (84, 15, 253): the bounds leave room for that.
+where() {
+	python3 - "$@" <<'PY'
+import sys
+colour, path = sys.argv[1], sys.argv[2]
+data = open(path, 'rb').read()
+fields, pos = [], 0
+while len(fields) < 4:
+    while data[pos:pos + 1].isspace():
+        pos += 1
+    end = pos
+    while not data[end:end + 1].isspace():
+        end += 1
+    fields.append(data[pos:end])
+    pos = end
+pos += 1
+w, h = int(fields[1]), int(fields[2])
+xs, ys = [], []
+for y in range(h):
+    for x in range(w):
+        r, g, b = data[pos + 3 * (y * w + x):pos + 3 * (y * w + x) + 3]
+        red = r > 180 and g < 100 and b < 100
+        blue = b > 180 and r < 120 and g < 100
+        if (colour == 'red' and red) or (colour == 'blue' and blue):
+            xs.append(x)
+            ys.append(y)
+if xs:
+    print(min(xs), min(ys), max(xs), max(ys))
+PY
+}
+pdftoppm -r 20 "$TMP/phone.pdf" "$TMP/phone-page" &&
+	red=$(where red "$TMP"/phone-page-1.ppm) && blue=$(where blue "$TMP"/phone-page-1.ppm) &&
+	[ -n "$red" ] && [ -n "$blue" ] && echo "$red $blue" | awk '{
+		# red above blue, side by side the same; together taller than wide
+		if (!($4 < $6 && $2 < $6 && $1 == $5 && $3 == $7)) exit 1
+		if (!($8 - $2 > 1.2 * ($3 - $1))) exit 1 }'
+ok $? "the printed phone photo is upright (red top, blue bottom) and placed as a portrait"
+
+vips getpoint "$TMP/phone-000.jpg" 10 10 | awk '{ exit !($1 > 180 && $3 < 100) }' &&
+	h=$(vipsheader -f height "$TMP/phone-000.jpg") &&
+	vips getpoint "$TMP/phone-000.jpg" 10 $((h - 10)) | awk '{ exit !($3 > 180 && $1 < 120) }'
+ok $? "the image in the PDF is stored upright: no orientation left for a viewer to apply"
+
+awk '{ if ($13 > 301 || $14 > 301 || $4 >= $5) exit 1 }' "$TMP/phone.list"
+ok $? "the photo goes in at no more than 300 ppi of its placed size, taller than wide"
+
+! exiftool -a -G1 "$TMP/phone-000.jpg" |
+	grep -aEi 'GPS|Artist|Serial|Orientation|Creator|Comment|XMP|MERK' >&2
+ok $? "exiftool finds no GPS, name, serial, orientation, XMP or comment in the PDF's image"
+
+qpdf --qdf --object-streams=disable "$TMP/phone.pdf" "$TMP/phone-q.pdf" &&
+	! grep -aE 'MERK(FOTOGRAAF|SERIE4711|XMP|COMMENTAAR)' "$TMP/phone.pdf" "$TMP/phone-q.pdf" >&2
+ok $? "no marker of the photo's metadata anywhere in the PDF"
+
+# focus_print VALUE: the phone story printed with foto_focus VALUE, its
+# image extracted as $TMP/VALUE-000.jpg.
+focus_print() {
+	story=$PHONE/content/verhalen/telefoon/index.md
+	sed '/^foto_focus: /d' "$story" >"$TMP/story.md" &&
+		sed "s/^foto_alt: .*/&\nfoto_focus: $1/" "$TMP/story.md" >"$story" &&
+		grep -qx "foto_focus: $1" "$story" &&
+		run 0 print 2026-48 --source "$PHONE" --output "$TMP/$1.pdf" --today 2026-11-22 &&
+		pdfimages -j "$TMP/$1.pdf" "$TMP/$1"
+}
+
+# A photo so tall that even one column is too narrow is cut; foto_focus
+# says what stays. The top quarter is red, the rest blue: `boven` keeps
+# the red top, `onder` cuts it away.
+vips black "$TMP/tall.v" 300 900 --bands 3 &&
+	vips linear "$TMP/tall.v" "$TMP/tall-blue.v" "1 1 1" "0 0 255" &&
+	vips black "$TMP/top.v" 300 300 --bands 3 &&
+	vips linear "$TMP/top.v" "$TMP/top-red.v" "1 1 1" "255 0 0" &&
+	vips join "$TMP/top-red.v" "$TMP/tall-blue.v" "$TMP/tall.jpg" vertical &&
+	cp "$TMP/tall.jpg" "$PHONE/content/verhalen/telefoon/foto.jpg" &&
+	focus_print boven && focus_print onder &&
+	w=$(vipsheader -f width "$TMP/boven-000.jpg") && h=$(vipsheader -f height "$TMP/boven-000.jpg") &&
+	[ "$h" -lt $((4 * w - 10)) ] &&
+	vips getpoint "$TMP/boven-000.jpg" 10 3 | awk '{ exit !($1 > 180 && $3 < 100) }' &&
+	vips getpoint "$TMP/onder-000.jpg" 10 3 | awk '{ exit !($3 > 180 && $1 < 120) }' &&
+	! cmp -s "$TMP/boven-000.jpg" "$TMP/onder-000.jpg"
+ok $? "foto_focus boven keeps the top of a photo that must be cut, onder the bottom"
 
 tap_end

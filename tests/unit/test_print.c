@@ -134,35 +134,66 @@ static void test_jpeg_header(void **state)
 	assert_false(print_photo_jpeg_info(png, sizeof png, &p));
 	assert_false(print_photo_jpeg_info(cmyk, 20, &p)); /* cut short */
 
-	const char *why = NULL;
-	struct print_photo *ph =
-	    print_photo_load(SITE "/content/verhalen/gerda/foto.jpg", &why);
+	GBytes *b = g_bytes_new_static(cmyk, sizeof cmyk);
+	struct print_photo *ph = print_photo_new(b);
 	assert_non_null(ph);
-	assert_int_equal(ph->type, PRINT_PHOTO_JPEG);
-	assert_int_equal(ph->width, 1200);
-	assert_int_equal(ph->components, 3);
+	assert_int_equal(ph->width, 480);
 	print_photo_free(ph);
-	assert_null(print_photo_load(SITE "/site.yaml", &why));
-	assert_non_null(why);
+	g_bytes_unref(b);
+	b = g_bytes_new_static(png, sizeof png);
+	assert_null(print_photo_new(b));
+	g_bytes_unref(b);
+	print_photo_free(NULL);
 }
 
-/* A header of 44 bytes claiming 30000 x 30000 pixels is refused before
- * a surface of 3.6 GB is made for it. */
-static void test_photo_that_lies(void **state)
+/* What a crop keeps, and how many pixels go to the press. */
+static void test_photo_cut(void **state)
 {
 	(void)state;
-	static const unsigned char huge[] = {
-	    0xff, 0xd8, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x75, 0x30,
-	    0x75, 0x30, 0x03, 1,    0x11, 0,    2,    0x11, 0,
-	    3,    0x11, 0,    0xff, 0xda, 0x00, 0x02};
-	char *path = g_build_filename(g_get_tmp_dir(), "zamen-huge.jpg", NULL);
-	assert_true(
-	    g_file_set_contents(path, (const char *)huge, sizeof huge, NULL));
-	const char *why = NULL;
-	assert_null(print_photo_load(path, &why));
-	assert_non_null(strstr(why, "50 megapixel"));
-	g_unlink(path);
-	g_free(path);
+	double crop[4];
+	/* 300 x 1200 into a place of aspect 1/2: 300 x 600 of it. */
+	print_photo_cut(300, 1200, 0.5, PRINT_FOCUS_TOP, NULL, crop);
+	assert_true(crop[0] == 0 && crop[1] == 0);
+	assert_true(crop[2] == 300 && crop[3] == 600);
+	print_photo_cut(300, 1200, 0.5, PRINT_FOCUS_BOTTOM, NULL, crop);
+	assert_true(crop[1] == 600);
+	print_photo_cut(300, 1200, 0.5, PRINT_FOCUS_MIDDLE, NULL, crop);
+	assert_true(crop[1] == 300);
+	/* Without a focus the attention crop decides; a side fixes only
+	 * its own axis, and nothing leaves the image. */
+	const double attention[4] = {0, 100, 300, 600};
+	print_photo_cut(300, 1200, 0.5, PRINT_FOCUS_ATTENTION, attention, crop);
+	assert_true(crop[1] == 100);
+	print_photo_cut(300, 1200, 0.5, PRINT_FOCUS_LEFT, attention, crop);
+	assert_true(crop[0] == 0 && crop[1] == 100);
+	const double outside[4] = {-5, 900, 300, 600};
+	print_photo_cut(300, 1200, 0.5, PRINT_FOCUS_ATTENTION, outside, crop);
+	assert_true(crop[0] == 0 && crop[1] == 600);
+	/* Landscape into a wide place: the sides go. */
+	print_photo_cut(1600, 1200, 2, PRINT_FOCUS_RIGHT, NULL, crop);
+	assert_true(crop[0] == 0 && crop[2] == 1600 && crop[3] == 800);
+	print_photo_cut(1200, 1200, 0.5, PRINT_FOCUS_RIGHT, NULL, crop);
+	assert_true(crop[0] == 600 && crop[2] == 600);
+
+	assert_int_equal(print_photo_focus(NULL), PRINT_FOCUS_ATTENTION);
+	assert_int_equal(print_photo_focus("onder"), PRINT_FOCUS_BOTTOM);
+	assert_int_equal(print_photo_focus("rechts"), PRINT_FOCUS_RIGHT);
+
+	/* 4000 pixels over 4 inch: 300 ppi of it, 1200; the height in
+	 * proportion to the place. */
+	const double big[4] = {0, 0, 4000, 3000};
+	struct image_request rq = print_photo_request(big, 288, 216, 300);
+	assert_int_equal(rq.width, 1200);
+	assert_int_equal(rq.height, 900);
+	assert_int_equal(rq.format, IMAGE_FORMAT_JPEG);
+	assert_true(rq.flatten);
+	assert_true(rq.crop_w == 4000);
+	/* Never more pixels than the source has. */
+	const double small[4] = {10, 20, 600, 450};
+	rq = print_photo_request(small, 288, 216, 300);
+	assert_int_equal(rq.width, 600);
+	assert_int_equal(rq.height, 450);
+	assert_true(rq.crop_x == 10 && rq.crop_y == 20);
 }
 
 /* The project's own design, as `zamen print` uses it. */
@@ -478,7 +509,7 @@ int main(void)
 	    cmocka_unit_test(test_hyphenation),
 	    cmocka_unit_test(test_recolour),
 	    cmocka_unit_test(test_jpeg_header),
-	    cmocka_unit_test(test_photo_that_lies),
+	    cmocka_unit_test(test_photo_cut),
 	    cmocka_unit_test(test_flow),
 	    cmocka_unit_test(test_design_checks),
 	    cmocka_unit_test(test_fit_message),
