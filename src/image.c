@@ -19,7 +19,9 @@
 #define CACHE_TOUCH_SECONDS (24 * 3600)
 
 struct image_cache {
-	char *dir; /* NULL: no cache */
+	char *top, *dir; /* .zamen-cache and its afbeeldingen/ */
+	bool off;        /* not a folder of zamen's: no cache */
+	bool made;       /* dir exists (guarded by lock) */
 	bool write;
 	gint worked, cached; /* g_atomic_int */
 	/* What this run probed already, by path: render and print ask
@@ -167,12 +169,32 @@ struct image_cache *image_cache_new(const char *source, bool write)
 	pthread_mutex_init(&c->lock, NULL);
 	c->probed =
 	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-	char *top = g_build_filename(source, ".zamen-cache", NULL);
-	char *dir = g_build_filename(top, "afbeeldingen", NULL);
-	if (write) {
-		if (mkdir(top, 0777) == 0) {
+	c->top = g_build_filename(source, ".zamen-cache", NULL);
+	c->dir = g_build_filename(c->top, "afbeeldingen", NULL);
+	struct stat st;
+	/* Something else under the cache's name (a link elsewhere, a file):
+	 * zamen neither reads nor writes there. */
+	c->off = (lstat(c->top, &st) == 0 && !S_ISDIR(st.st_mode)) ||
+	         (lstat(c->dir, &st) == 0 && !S_ISDIR(st.st_mode));
+	c->made = !c->off && real_dir(c->dir);
+	return c;
+}
+
+void image_cache_keep(struct image_cache *c, bool write)
+{
+	if (c)
+		c->write = write;
+}
+
+/* Makes the cache folder for a first entry: only once something is to be
+ * kept, so a refused or read-only run leaves no trace. */
+static bool cache_ready(struct image_cache *c)
+{
+	pthread_mutex_lock(&c->lock);
+	if (!c->made && !c->off) {
+		if (mkdir(c->top, 0777) == 0) {
 			/* git leaves alone a folder that ignores itself. */
-			char *ign = g_build_filename(top, ".gitignore", NULL);
+			char *ign = g_build_filename(c->top, ".gitignore", NULL);
 			g_file_set_contents(ign,
 			                    "# Gemaakt door zamen: een cache, "
 			                    "geen bron. De map mag altijd "
@@ -180,15 +202,14 @@ struct image_cache *image_cache_new(const char *source, bool write)
 			                    -1, NULL);
 			g_free(ign);
 		}
-		if (real_dir(top))
-			(void)mkdir(dir, 0777);
+		if (real_dir(c->top))
+			(void)mkdir(c->dir, 0777);
+		c->made = real_dir(c->top) && real_dir(c->dir);
+		c->off = !c->made;
 	}
-	if (real_dir(top) && real_dir(dir))
-		c->dir = dir;
-	else
-		g_free(dir);
-	g_free(top);
-	return c;
+	bool ok = c->made;
+	pthread_mutex_unlock(&c->lock);
+	return ok;
 }
 
 void image_cache_counts(const struct image_cache *c, unsigned *worked,
@@ -202,7 +223,7 @@ void image_cache_free(struct image_cache *c)
 {
 	if (!c)
 		return;
-	GDir *d = c->dir && c->write ? g_dir_open(c->dir, 0, NULL) : NULL;
+	GDir *d = c->made && c->write ? g_dir_open(c->dir, 0, NULL) : NULL;
 	if (d) {
 		time_t old = time(NULL) - (time_t)CACHE_KEEP_DAYS * 24 * 3600;
 		const char *name;
@@ -219,13 +240,14 @@ void image_cache_free(struct image_cache *c)
 	g_hash_table_destroy(c->probed);
 	pthread_mutex_destroy(&c->lock);
 	g_free(c->dir);
+	g_free(c->top);
 	g_free(c);
 }
 
 /* The cache file called name, or NULL without a cache. */
 static char *cache_path(const struct image_cache *c, const char *name)
 {
-	return c && c->dir ? g_build_filename(c->dir, name, NULL) : NULL;
+	return c && !c->off ? g_build_filename(c->dir, name, NULL) : NULL;
 }
 
 /* The bytes of the cache entry at path, which a use makes young again. */
@@ -262,10 +284,10 @@ static GBytes *cache_read(const char *path)
 }
 
 /* Writes data as the cache entry at path, whole or not at all. */
-static void cache_write(const struct image_cache *c, const char *path,
+static void cache_write(struct image_cache *c, const char *path,
                         const void *data, size_t len)
 {
-	if (path && c->write)
+	if (path && c->write && cache_ready(c))
 		g_file_set_contents(path, data, (gssize)len, NULL);
 }
 
@@ -352,7 +374,7 @@ static bool info_read(const struct image_cache *c, struct image_info *info)
 	return ok;
 }
 
-static void info_write(const struct image_cache *c,
+static void info_write(struct image_cache *c,
                        const struct image_info *info)
 {
 	char name[80];
@@ -383,7 +405,7 @@ static const char *resave_advice =
 static char *source_memo(const struct image_cache *c, const char *path)
 {
 	struct stat st;
-	if (!c || !c->dir || stat(path, &st) || !S_ISREG(st.st_mode))
+	if (!c || c->off || stat(path, &st) || !S_ISREG(st.st_mode))
 		return NULL;
 	char *id = g_strdup_printf(
 	    "%s\n%ju %ju %jd %jd.%09ld %jd.%09ld", path, (uintmax_t)st.st_dev,

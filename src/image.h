@@ -74,9 +74,14 @@ struct image_request {
 struct image_cache;
 
 /* Opens the cache in source/.zamen-cache/afbeeldingen/; with write, what
- * is made is kept (and the folder made). Never fails: without a usable
- * folder (read-only, a symbolic link) nothing is cached. */
+ * is made is kept (the folder is made with the first entry). Never fails:
+ * without a usable folder (read-only, a symbolic link) nothing is
+ * cached. */
 struct image_cache *image_cache_new(const char *source, bool write);
+
+/* From now on keep (or not) what is made: `zamen print` reads the site
+ * without writing, and keeps only once its output is allowed. */
+void image_cache_keep(struct image_cache *c, bool write);
 
 /* Removes what no build has used for 30 days (when writing) and frees c;
  * NULL is fine. */

@@ -136,7 +136,7 @@ int main_print(int argc, char **argv)
 	struct check_opts opts = {.today = c.common.today,
 	                          .drafts = false,
 	                          .images =
-	                              image_cache_new(c.common.source, true)};
+	                              image_cache_new(c.common.source, false)};
 	struct cli_site cs;
 	if (!cli_load_site(c.common.source, &opts, &cs)) {
 		diags_print(cs.diags, stderr);
@@ -158,6 +158,18 @@ int main_print(int argc, char **argv)
 		return EXIT_CONTENT;
 	}
 
+	/* A refused --output is said before the page is made: nothing is
+	 * touched, not even the image cache. */
+	char *out = page_path(&c, &cs, e);
+	if (!write_pdf_allowed(out, c.common.source, cs.diags)) {
+		diags_print(cs.diags, stderr);
+		g_free(out);
+		cli_site_free(&cs);
+		image_cache_free(opts.images);
+		return EXIT_USAGE;
+	}
+	image_cache_keep(opts.images, true);
+
 	char *layouts = cli_print_layouts_dir(c.common.source);
 	struct print_design *pd = print_design_load(layouts, cs.diags);
 	g_free(layouts);
@@ -168,7 +180,6 @@ int main_print(int argc, char **argv)
 	bool clean = pdf && fit.fits && diags_errors(cs.diags) == 0;
 	diags_print(cs.diags, stderr);
 
-	char *out = page_path(&c, &cs, e);
 	bool refused = false;
 	rc = EXIT_CONTENT;
 	if (clean) {

@@ -866,19 +866,18 @@ static bool is_zamen_pdf(const char *path)
 	return r;
 }
 
-bool write_pdf(const char *path, const char *source, const void *data,
-               size_t len, struct diags *d, bool *refused)
+/* Whether write_pdf() may write at path; reports why not into d. Returns
+ * the real path to write (g_free), or NULL. */
+static char *pdf_place(const char *path, const char *source, struct diags *d)
 {
-	*refused = false;
 	int err = 0;
 	char src_real[PATH_MAX];
 	char *real = resolve(path, &err);
 	if (!real || !realpath(source, src_real)) {
 		report_errno(d, path, "deze plek kan niet gevonden worden",
 		             real ? errno : err);
-		*refused = true;
 		g_free(real);
-		return false;
+		return NULL;
 	}
 	char *place = forbidden_place(real, src_real);
 	char *why = place ? g_strdup_printf("dit bestand %s", place) : NULL;
@@ -899,11 +898,30 @@ bool write_pdf(const char *path, const char *source, const void *data,
 		    "--output een andere plek, of laat --output weg (dan "
 		    "komt de pagina in krant/ in de bronmap)",
 		    why);
-		*refused = true;
 		g_free(why);
 		g_free(real);
+		return NULL;
+	}
+	return real;
+}
+
+bool write_pdf_allowed(const char *path, const char *source, struct diags *d)
+{
+	char *real = pdf_place(path, source, d);
+	g_free(real);
+	return real != NULL;
+}
+
+bool write_pdf(const char *path, const char *source, const void *data,
+               size_t len, struct diags *d, bool *refused)
+{
+	*refused = false;
+	char *real = pdf_place(path, source, d);
+	if (!real) {
+		*refused = true;
 		return false;
 	}
+	int err = 0;
 	char *dir = g_path_get_dirname(real);
 	char *name = g_path_get_basename(real);
 	char *prefix = g_strconcat(".", name, BESIDE_NEW, NULL);

@@ -92,6 +92,11 @@ void write_abort(struct write_out *w, struct diags *d);
 bool write_pdf(const char *path, const char *source, const void *data,
                size_t len, struct diags *d, bool *refused);
 
+/* Whether write_pdf() would write at path (reporting why not into d),
+ * before the page is made: a refused print touches nothing. */
+bool write_pdf_allowed(const char *path, const char *source,
+                       struct diags *d);
+
 /* Makes folder dir (and its parents) when missing, with a .gitignore
  * that ignores everything, headed by the comment line why ("# ..."):
  * git then leaves the folder alone in any repository it lies in. */
