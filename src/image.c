@@ -194,7 +194,8 @@ static bool cache_ready(struct image_cache *c)
 	if (!c->made && !c->off) {
 		if (mkdir(c->top, 0777) == 0) {
 			/* git leaves alone a folder that ignores itself. */
-			char *ign = g_build_filename(c->top, ".gitignore", NULL);
+			char *ign =
+			    g_build_filename(c->top, ".gitignore", NULL);
 			g_file_set_contents(ign,
 			                    "# Gemaakt door zamen: een cache, "
 			                    "geen bron. De map mag altijd "
@@ -374,8 +375,7 @@ static bool info_read(const struct image_cache *c, struct image_info *info)
 	return ok;
 }
 
-static void info_write(struct image_cache *c,
-                       const struct image_info *info)
+static void info_write(struct image_cache *c, const struct image_info *info)
 {
 	char name[80];
 	g_snprintf(name, sizeof name, "%s.info", info->digest);

@@ -114,6 +114,10 @@ unsigned char *print_edition(const struct print_design *pd,
 	struct print_page *pg = print_page_new(pd, s, e, fit, d);
 	if (!pg)
 		return NULL;
+	if (!print_page_photo(pg, s, d)) {
+		print_page_free(pg);
+		return NULL;
+	}
 	double w, h;
 	print_page_size(pg, &w, &h);
 	GByteArray *raw = g_byte_array_new();

@@ -43,11 +43,19 @@ struct print_page {
 	double media_w, media_h;
 	double trim_x, trim_y, trim_w, trim_h, bleed;
 	bool marks;
-	GPtrArray *blocks;         /* every block, owned */
-	GArray *placed;            /* struct print_placed */
-	GArray *proof;             /* struct print_placed, drawn last */
-	GArray *rects;             /* struct rect */
-	GArray *rules;             /* struct rule */
+	GPtrArray *blocks; /* every block, owned */
+	GArray *placed;    /* struct print_placed */
+	GArray *proof;     /* struct print_placed, drawn last */
+	GArray *rects;     /* struct rect */
+	GArray *rules;     /* struct rule */
+	/* The photo as placed, and what image.h is to make of it: only a
+	 * page that is drawn needs the JPEG (print_page_photo), not one that
+	 * check or copy-fit only lays out. */
+	bool photo_placed;
+	char *photo_real, *photo_as_written;
+	struct diag_pos photo_pos;
+	struct image_info photo_info;
+	struct image_request photo_rq;
 	struct print_photo *photo; /* the JPEG of exactly the placed part */
 	double photo_x, photo_y, photo_w, photo_h;
 	bool fits;
@@ -921,18 +929,13 @@ static double photo(struct compose *c, const struct story *st,
 	}
 	struct image_request rq =
 	    print_photo_request(crop, w, h, PRINT_PHOTO_MAX_PPI);
-	char buf[200];
-	GBytes *jpeg =
-	    image_make(c->s->images, sp->real, info, &rq, buf, sizeof buf);
-	pg->photo = jpeg ? print_photo_new(jpeg) : NULL;
-	if (jpeg)
-		g_bytes_unref(jpeg);
-	if (!pg->photo) {
-		diag_error(c->d, sp->pos, "foto '%s' kan niet in de krant: %s",
-		           sp->as_written,
-		           jpeg ? "libvips maakte er geen JPEG van" : buf);
-		return -1;
-	}
+	pg->photo_placed = true;
+	pg->photo_real = g_strdup(sp->real);
+	pg->photo_as_written = g_strdup(sp->as_written);
+	pg->photo_pos = sp->pos;
+	pg->photo_pos.file = g_strdup(sp->pos.file);
+	pg->photo_info = *info;
+	pg->photo_rq = rq;
 	pg->photo_x = x;
 	pg->photo_y = y;
 	pg->photo_w = w;
@@ -1418,7 +1421,29 @@ void print_page_free(struct print_page *pg)
 	g_array_free(pg->rules, TRUE);
 	g_ptr_array_free(pg->blocks, TRUE);
 	print_photo_free(pg->photo);
+	g_free(pg->photo_real);
+	g_free(pg->photo_as_written);
+	g_free((char *)pg->photo_pos.file);
 	g_free(pg);
+}
+
+bool print_page_photo(struct print_page *pg, const struct site *s,
+                      struct diags *d)
+{
+	if (!pg->photo_placed || pg->photo)
+		return true;
+	char buf[200];
+	GBytes *jpeg = image_make(s->images, pg->photo_real, &pg->photo_info,
+	                          &pg->photo_rq, buf, sizeof buf);
+	pg->photo = jpeg ? print_photo_new(jpeg) : NULL;
+	if (jpeg)
+		g_bytes_unref(jpeg);
+	if (!pg->photo)
+		diag_error(d, pg->photo_pos,
+		           "foto '%s' kan niet in de krant: %s",
+		           pg->photo_as_written,
+		           jpeg ? "libvips maakte er geen JPEG van" : buf);
+	return pg->photo != NULL;
 }
 
 void print_page_size(const struct print_page *pg, double *w, double *h)

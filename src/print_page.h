@@ -45,6 +45,11 @@ void print_page_size(const struct print_page *pg, double *w, double *h);
 /* The page's boxes, in PDF user space. */
 void print_page_boxes(const struct print_page *pg, struct print_pdf_boxes *out);
 
+/* Makes the JPEG of the placed photo (image.h), reporting into d when it
+ * cannot: before print_page_draw(), which leaves out a photo not made. */
+bool print_page_photo(struct print_page *pg, const struct site *s,
+                      struct diags *d);
+
 /* Draws the page on cr (a surface of print_page_size()), with the design's
  * RGB stand-in colours. */
 void print_page_draw(const struct print_page *pg, cairo_t *cr);

@@ -94,8 +94,7 @@ bool write_pdf(const char *path, const char *source, const void *data,
 
 /* Whether write_pdf() would write at path (reporting why not into d),
  * before the page is made: a refused print touches nothing. */
-bool write_pdf_allowed(const char *path, const char *source,
-                       struct diags *d);
+bool write_pdf_allowed(const char *path, const char *source, struct diags *d);
 
 /* Makes folder dir (and its parents) when missing, with a .gitignore
  * that ignores everything, headed by the comment line why ("# ..."):
