@@ -20,6 +20,10 @@
 <meta property="og:site_name" content="{{SITE_TITLE}}">
 <meta property="og:locale" content="nl_NL">
 {{#OG_IMAGE}}<meta property="og:image" content="{{URL}}">
+<meta property="og:image:type" content="image/jpeg">
+<meta property="og:image:width" content="{{WIDTH}}">
+<meta property="og:image:height" content="{{HEIGHT}}">
+<meta property="og:image:alt" content="{{ALT}}">
 {{/OG_IMAGE}}<link rel="stylesheet" href="{{ROOT}}assets/zamen.css">
 <link rel="icon" href="{{ROOT}}favicon.ico" sizes="32x32">
 <link rel="icon" href="{{ROOT}}assets/favicon.svg" type="image/svg+xml">

@@ -2,7 +2,7 @@
   <header class="artikel-kop">
     <p class="bovenregel"><a href="{{ROOT}}partners/">Partners</a></p>
     <h1>{{NAAM}}</h1>
-    {{#LOGO}}<img class="logo" src="{{SRC}}" alt="Logo van {{NAAM}}">{{/LOGO}}
+    {{#LOGO}}<picture><source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}"><img class="logo" src="{{SRC}}" srcset="{{SRCSET}}" sizes="{{SIZES}}" width="{{WIDTH}}" height="{{HEIGHT}}" alt="Logo van {{NAAM}}"></picture>{{/LOGO}}
   </header>
   <dl class="feiten">
     <dt>Sector</dt><dd>{{SECTOR}}</dd>

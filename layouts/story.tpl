@@ -5,7 +5,7 @@
     <p class="meta"><time datetime="{{DATUM_ISO}}">{{DATUM}}</time>{{#AUTEUR}} · {{AUTEUR}}{{/AUTEUR}}{{#KERN}} · <a href="{{KERN_URL}}">{{KERN}}</a>{{/KERN}}</p>
   </header>
   {{#FOTO}}<figure class="foto">
-    <img src="{{SRC}}" alt="{{ALT}}">
+    <picture><source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}"><img src="{{SRC}}" srcset="{{SRCSET}}" sizes="{{SIZES}}" width="{{WIDTH}}" height="{{HEIGHT}}" alt="{{ALT}}"></picture>
     {{#ONDERSCHRIFT}}<figcaption>{{#BIJSCHRIFT}}{{BIJSCHRIFT}}{{/BIJSCHRIFT}}{{#CREDIT}} <span class="credit">Foto: {{CREDIT}}</span>{{/CREDIT}}</figcaption>{{/ONDERSCHRIFT}}
   </figure>{{/FOTO}}
   {{#INTRO}}<p class="intro">{{INTRO}}</p>{{/INTRO}}

@@ -232,6 +232,16 @@ static void say_written(const struct cli *c, const char *output)
 	g_free(why);
 }
 
+/* What the images cost this build: with a warm cache, nothing is made. */
+static void say_images(const struct image_cache *images)
+{
+	unsigned worked, cached;
+	image_cache_counts(images, &worked, &cached);
+	if (worked + cached > 0)
+		printf("zamen: afbeeldingen: %u bewerkt, %u uit de cache.\n",
+		       worked, cached);
+}
+
 /* Renders the checked site into the output folder, atomically. Returns
  * the exit status. */
 static int build_site(const struct cli *c, const struct site *s,
@@ -290,8 +300,10 @@ static int build_site(const struct cli *c, const struct site *s,
 		           "de build is mislukt zonder dat zamen zegt waarom; "
 		           "dat is een fout in zamen zelf: meld hem, met deze "
 		           "regels erbij");
-	if (ok)
+	if (ok) {
 		say_written(c, output);
+		say_images(s->images);
+	}
 	g_free(output);
 	tpl_free(t);
 	g_free(layouts);

@@ -4,6 +4,7 @@
 
 #include "load_md.h"
 #include "model_link.h"
+#include "render_image.h"
 #include "render_url.h"
 #include "text.h"
 
@@ -14,44 +15,78 @@ struct ctx {
 	struct arena *a;
 	GString *out;
 	GArray *files;
-	char **ids; /* md_heading_ids() of the body, in order */
+	struct picture_set *pics; /* NULL: images show their alt text */
+	char **ids;               /* md_heading_ids() of the body, in order */
 	size_t next_id;
 	/* Links whose target is not published render as text: their exit
 	 * events must not close an <a>. */
 	GArray *link_open;
 };
 
-/* The href for url in this page, or NULL to render the link as text.
- * model_link.h decides what url is; check has reported every refusal, so
- * a refused link here is defence in depth. */
-static const char *link_href(struct ctx *c, const char *url, enum link_use use)
+/* Where node n is in the file: the line of its block (inlines have none
+ * of their own). */
+static struct diag_pos node_pos(const struct ctx *c, cmark_node *n)
 {
-	struct link l;
-	link_classify(c->s, c->d, url, use, c->a, &l);
-	const char *frag = l.target.fragment;
-	switch (l.kind) {
+	cmark_node *block = n;
+	while (block && cmark_node_get_start_line(block) == 0)
+		block = cmark_node_parent(block);
+	int line = block ? cmark_node_get_start_line(block) : 1;
+	return (struct diag_pos){c->d->src->path,
+	                         c->d->src->body_line + line - 1, 0};
+}
+
+/* The files of the image that l (a LINK_FILE) names, for use; false when
+ * there are none to show: the image is not published now, or cannot be
+ * made (reported by picture_add). */
+static bool file_picture(struct ctx *c, const struct link *l, cmark_node *n,
+                         enum picture_use use, struct picture *p)
+{
+	return c->pics && link_file_is_image(l) &&
+	       link_file_published(l, c->d) &&
+	       picture_add(c->pics, l, use, node_pos(c, n), c->a, p);
+}
+
+/* The href for the link l (classified from the url of node n) in this
+ * page, or NULL to render the link as text. model_link.h decides what
+ * url is; check has reported every refusal, so a refused link here is
+ * defence in depth. */
+static const char *link_href(struct ctx *c, const struct link *l,
+                             const char *url, cmark_node *n)
+{
+	const char *frag = l->target.fragment;
+	switch (l->kind) {
 	case LINK_EXTERNAL:
 	case LINK_ANCHOR:
 	case LINK_ROOT:
 		return url;
 	case LINK_DOC: {
-		if (!l.doc || !l.doc->published)
+		if (!l->doc || !l->doc->published)
 			return NULL;
 		const char *rel =
-		    url_relative(c->a, c->page, url_doc(c->a, l.doc));
+		    url_relative(c->a, c->page, url_doc(c->a, l->doc));
 		return frag ? arena_printf(c->a, "%s#%s", rel, frag) : rel;
 	}
 	case LINK_FILE: {
-		if (!link_file_published(&l, c->d))
-			return NULL;
-		/* Copied beside the page, under its own name. */
-		if (c->files) {
-			struct md_file f = {
-			    l.real,
-			    arena_printf(c->a, "%s%s", c->page, l.name)};
-			g_array_append_val(c->files, f);
+		const char *href;
+		if (link_file_is_image(l)) {
+			/* Never the file itself: the widest image made of
+			 * it. */
+			struct picture p;
+			if (!file_picture(c, l, n, PICTURE_LINK, &p))
+				return NULL;
+			href = picture_widest(c->a, &p, c->page);
+		} else {
+			if (!link_file_published(l, c->d))
+				return NULL;
+			/* Copied beside the page, under its own name. */
+			if (c->files) {
+				struct md_file f = {
+				    l->real, arena_printf(c->a, "%s%s", c->page,
+				                          l->name)};
+				g_array_append_val(c->files, f);
+			}
+			href = url_file_segment(c->a, l->name);
 		}
-		const char *href = url_file_segment(c->a, l.name);
 		return frag ? arena_printf(c->a, "%s#%s", href, frag) : href;
 	}
 	case LINK_REFUSED:
@@ -138,8 +173,10 @@ static void enter(struct ctx *c, cmark_node *n)
 		g_string_append(o, "<strong>");
 		break;
 	case CMARK_NODE_LINK: {
-		const char *href =
-		    link_href(c, cmark_node_get_url(n), LINK_USE_LINK);
+		struct link l;
+		const char *url = cmark_node_get_url(n);
+		link_classify(c->s, c->d, url, LINK_USE_LINK, c->a, &l);
+		const char *href = link_href(c, &l, url, n);
 		bool open = href != NULL;
 		g_array_append_val(c->link_open, open);
 		if (!open)
@@ -155,11 +192,22 @@ static void enter(struct ctx *c, cmark_node *n)
 		break;
 	}
 	case CMARK_NODE_IMAGE: {
-		const char *src =
-		    link_href(c, cmark_node_get_url(n), LINK_USE_IMAGE);
+		struct link l;
+		const char *url = cmark_node_get_url(n);
+		link_classify(c->s, c->d, url, LINK_USE_IMAGE, c->a, &l);
 		GString *alt = g_string_new(NULL);
 		md_plain_text(n, alt);
-		if (src) {
+		struct picture p;
+		const char *src = NULL;
+		if (l.kind == LINK_FILE) {
+			/* In the text, below the photo and the intro: the
+			 * browser may fetch it when it comes into view. */
+			if (file_picture(c, &l, n, PICTURE_BODY, &p))
+				picture_html(o, c->a, &p, c->page, alt->str,
+				             PICTURE_SIZES_COLUMN, true);
+			else
+				text_append_escaped(o, alt->str);
+		} else if ((src = link_href(c, &l, url, n))) {
 			g_string_append(o, "<img src=\"");
 			text_append_escaped(o, src);
 			g_string_append(o, "\" alt=\"");
@@ -223,17 +271,13 @@ static void leave(struct ctx *c, cmark_node *n)
 
 void md_render_html(const struct site *s, const struct doc *d,
                     const char *page_path, struct arena *a, GString *out,
-                    GArray *files)
+                    GArray *files, struct picture_set *pics)
 {
-	struct ctx c = {s,
-	                d,
-	                page_path,
-	                a,
-	                out,
-	                files,
-	                md_heading_ids(d->body),
-	                0,
-	                g_array_new(FALSE, FALSE, sizeof(bool))};
+	struct ctx c = {s,         d,
+	                page_path, a,
+	                out,       files,
+	                pics,      md_heading_ids(d->body),
+	                0,         g_array_new(FALSE, FALSE, sizeof(bool))};
 	cmark_iter *it = cmark_iter_new(d->body);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {

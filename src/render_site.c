@@ -3,10 +3,12 @@
 #include <pthread.h>
 #include <string.h>
 
+#include "load_fm.h"
 #include "model_link.h"
 #include "parallel.h"
 #include "render_feed.h"
 #include "render_ical.h"
+#include "render_image.h"
 #include "render_md.h"
 #include "render_sitemap.h"
 #include "render_url.h"
@@ -22,9 +24,11 @@ struct render {
 	GPtrArray *paths;
 	struct diags *d;
 	bool failed;
-	/* Files to copy into the output (photos, logos, linked files), by
+	/* Files to copy into the output (assets, linked PDFs), by
 	 * destination, so each is copied once. */
 	GHashTable *copies;
+	/* The images the pages show, made after them (render_image.h). */
+	struct picture_set *pics;
 	GPtrArray *written; /* page paths, for the sitemap */
 	/* Pages are rendered by several threads: the fields above that
 	 * change (copies, written, paths, failed, d) are guarded by lock. */
@@ -67,19 +71,35 @@ static void copy_file(struct render *r, const char *to, const char *from)
 	pthread_mutex_unlock(&r->lock);
 }
 
-/* A file named in front matter (`foto`, `logo`: path from the source
- * folder), copied beside the page when model_link.h accepts it, as check
- * did; its href from the page, or NULL when it is refused. Nothing from
- * content/ reaches the output any other way (bodies: set_body). */
-static const char *copy_attachment(struct out_page *p, const struct doc *d,
-                                   const char *path, enum link_use use)
+/* The image named in front matter (`foto`, `logo`: path from the source
+ * folder), when model_link.h accepts it as check did and it may be
+ * published now: fills *pic with the files render_image.h makes of it for
+ * use. The file itself never reaches the output. */
+static bool front_picture(struct out_page *p, const struct doc *d,
+                          const char *field, const char *path,
+                          enum link_use link_use, enum picture_use use,
+                          struct picture *pic)
 {
 	struct link l;
-	link_file(p->r->s, d, path, use, p->a, &l);
-	if (!link_file_published(&l, d))
-		return NULL;
-	copy_file(p->r, arena_printf(p->a, "%s%s", p->path, l.name), l.real);
-	return url_file_segment(p->a, l.name);
+	link_file(p->r->s, d, path, link_use, p->a, &l);
+	if (!link_file_published(&l, d) || !link_file_is_image(&l))
+		return false;
+	const struct fm_node *n = d->src->fm ? fm_get(d->src->fm, field) : NULL;
+	struct diag_pos pos = {d->src->path, n ? n->line : 0, n ? n->col : 0};
+	return picture_add(p->r->pics, &l, use, pos, p->a, pic);
+}
+
+/* The values of a <picture> in a layout: SRC, SRCSET, WEBP_SRCSET,
+ * SIZES, WIDTH and HEIGHT (of the widest file). */
+static void set_picture(struct out_page *p, struct tpl_dict *d,
+                        const struct picture *pic, const char *sizes)
+{
+	tpl_set(d, "SRC", picture_src(p->a, pic, p->path));
+	tpl_set(d, "SRCSET", picture_srcset(p->a, pic, p->path, false));
+	tpl_set(d, "WEBP_SRCSET", picture_srcset(p->a, pic, p->path, true));
+	tpl_set(d, "SIZES", sizes);
+	tpl_set_int(d, "WIDTH", pic->width[pic->n - 1]);
+	tpl_set_int(d, "HEIGHT", pic->height[pic->n - 1]);
 }
 
 /* The main menu: the four sections, then the pages by their `menu`. */
@@ -230,7 +250,7 @@ static void set_body(struct out_page *p, struct tpl_dict *d,
 {
 	GString *html = g_string_new(NULL);
 	GArray *files = g_array_new(FALSE, FALSE, sizeof(struct md_file));
-	md_render_html(p->r->s, doc, p->path, p->a, html, files);
+	md_render_html(p->r->s, doc, p->path, p->a, html, files, p->r->pics);
 	for (guint i = 0; i < files->len; i++) {
 		struct md_file *f = &g_array_index(files, struct md_file, i);
 		copy_file(p->r, f->to, f->from);
@@ -422,12 +442,14 @@ static void render_story(struct render *r, const struct story *x,
 		tpl_set(k, "KERN_URL",
 		        link(&p, url_facet(p.a, "verhalen", "kern", x->kern)));
 	}
-	const char *foto =
-	    x->foto ? copy_attachment(&p, &x->doc, x->foto, LINK_USE_PHOTO)
-	            : NULL;
-	if (foto) {
+	struct picture foto, share;
+	if (x->foto &&
+	    front_picture(&p, &x->doc, "foto", x->foto, LINK_USE_PHOTO,
+	                  PICTURE_PHOTO, &foto) &&
+	    front_picture(&p, &x->doc, "foto", x->foto, LINK_USE_PHOTO,
+	                  PICTURE_SHARE, &share)) {
 		struct tpl_dict *f = tpl_add_section(c, "FOTO");
-		tpl_set(f, "SRC", foto);
+		set_picture(&p, f, &foto, PICTURE_SIZES_COLUMN);
 		tpl_set(f, "ALT", x->foto_alt);
 		if (x->foto_bijschrift || x->foto_credit) {
 			struct tpl_dict *o = tpl_add_section(f, "ONDERSCHRIFT");
@@ -438,9 +460,11 @@ static void render_story(struct render *r, const struct story *x,
 				tpl_set(tpl_add_section(o, "CREDIT"), "CREDIT",
 				        x->foto_credit);
 		}
-		tpl_set(tpl_add_section(p.top, "OG_IMAGE"), "URL",
-		        url_absolute(p.a, r->s,
-		                     arena_printf(p.a, "%s%s", p.path, foto)));
+		struct tpl_dict *og = tpl_add_section(p.top, "OG_IMAGE");
+		tpl_set(og, "URL", url_absolute(p.a, r->s, share.fallback[0]));
+		tpl_set_int(og, "WIDTH", share.width[0]);
+		tpl_set_int(og, "HEIGHT", share.height[0]);
+		tpl_set(og, "ALT", x->foto_alt);
 	}
 	if (x->intro)
 		tpl_set(tpl_add_section(c, "INTRO"), "INTRO", x->intro);
@@ -853,11 +877,11 @@ static void render_partner(struct render *r, const struct partner *x)
 		                       words_label(p.a, x->sector.v[i]));
 	tpl_set(c, "SECTOR", sectors->str);
 	g_string_free(sectors, TRUE);
-	const char *logo =
-	    x->logo ? copy_attachment(&p, &x->doc, x->logo, LINK_USE_IMAGE)
-	            : NULL;
-	if (logo)
-		tpl_set(tpl_add_section(c, "LOGO"), "SRC", logo);
+	struct picture logo;
+	if (x->logo && front_picture(&p, &x->doc, "logo", x->logo,
+	                             LINK_USE_IMAGE, PICTURE_LOGO, &logo))
+		set_picture(&p, tpl_add_section(c, "LOGO"), &logo,
+		            PICTURE_SIZES_LOGO);
 	if (x->adres)
 		tpl_set(tpl_add_section(c, "ADRES"), "ADRES", x->adres);
 	if (x->telefoon) {
@@ -1270,6 +1294,7 @@ bool render_site(const struct site *s, const struct tpl_set *t,
 	                   .d = d,
 	                   .copies = g_hash_table_new_full(
 	                       g_str_hash, g_str_equal, g_free, g_free),
+	                   .pics = picture_set_new(s->images),
 	                   .written = g_ptr_array_new_with_free_func(g_free)};
 	pthread_mutex_init(&r.lock, NULL);
 	r.stories = published_stories(s, &r.n_stories);
@@ -1300,6 +1325,10 @@ bool render_site(const struct site *s, const struct tpl_set *t,
 		copy_file(&r, "favicon.ico", ico);
 	g_free(ico);
 	copy_all(&r);
+	/* Every page has named its images: now they are made, each once. */
+	if (!picture_write(r.pics, w, d))
+		r.failed = true;
+	picture_set_free(r.pics);
 	g_hash_table_destroy(r.copies);
 	g_ptr_array_free(r.written, TRUE);
 	pthread_mutex_destroy(&r.lock);

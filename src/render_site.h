@@ -3,7 +3,9 @@
  * through the layouts, into a write_out (write_tree.h).
  *
  * Only what is published appears; the name of an anonymous author never
- * does (story_author()). Pages link relatively (render_url.h). The output
+ * does (story_author()). No image file from content/ is copied: photos,
+ * logos and images in bodies go out as render_image.h makes them, in img/.
+ * Pages link relatively (render_url.h). The output
  * depends only on the site (and so on its `today`), never on the clock or
  * the order of a directory: the same sources give the same bytes.
  */

@@ -11,7 +11,35 @@
 TODAY=2026-11-22
 S="$TMP/site"
 
-echo "1..34"
+echo "1..36"
+
+# image FILE WIDTH HEIGHT WORD: a real image (a colour gradient), with
+# WORD where a camera writes its notes: a JPEG comment (made with the vips
+# command of libvips-tools), or a PNG text chunk. WORD must never reach
+# the output: images are published only as zamen makes them anew.
+image() {
+	/usr/bin/python3 - "$@" <<'PY'
+import os, struct, subprocess, sys, zlib
+path, w, h, word = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4].encode()
+rows = b"".join(b"\0" + bytes(v for x in range(w)
+                                for v in (x * 255 // w, y * 255 // h, 90))
+                for y in range(h))
+def chunk(t, d):
+    return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+       + chunk(b"tEXt", b"Comment\0" + word) + chunk(b"IDAT", zlib.compress(rows))
+       + chunk(b"IEND", b""))
+if path.lower().endswith(".png"):
+    open(path, "wb").write(png)
+    sys.exit(0)
+open(path + ".png", "wb").write(png)
+subprocess.run(["vips", "copy", path + ".png", path + ".jpg"], check=True)
+jpg = open(path + ".jpg", "rb").read()
+os.remove(path + ".png")
+os.remove(path + ".jpg")
+open(path, "wb").write(jpg[:2] + b"\xff\xfe" + struct.pack(">H", len(word) + 2) + word + jpg[2:])
+PY
+}
 
 mkdir -p "$S"
 cp -r "$ROOT/site.yaml" "$ROOT/content" "$S/"
@@ -28,7 +56,8 @@ anoniem: true
 " "Een stil verhaal."
 mkdir -p "$V/geheimfoto"
 story "$V/geheimfoto/index.md" 2027-06-01 "" "Nog geheim."
-echo "FOTOWOORDX" >"$V/geheimfoto/geheim.jpg"
+# An odd width: no image in the output may have it.
+image "$V/geheimfoto/geheim.jpg" 123 77 FOTOWOORDX
 # Files an attacker leaves beside the published story, and outside.
 A="$V/aanval"
 mkdir -p "$A/.verborgen" "$S/.git"
@@ -43,7 +72,7 @@ ln -s ../../../site.yaml "$A/conf.png"
 ln -s ../geheim.md "$A/tekst.png"
 have_fifo=0
 mkfifo "$A/a.png" 2>/dev/null && have_fifo=1
-printf '\377\330\377foto' >"$A/foto.JPG"
+image "$A/foto.JPG" 700 500 EXIFWOORDX
 printf '%%PDF-1.4 folder' >"$A/folder.pdf"
 
 # One hostile link a line, from line 7 of the file on (front matter: 5).
@@ -134,7 +163,7 @@ toestemming: 2026-10-01
 Lees [het geheim](../geheim%2emd), [het klad](./../klad.md#) en
 [het stille verhaal](../stil%2Emd#).
 
-![de foto](foto.JPG) en [de folder](folder.pdf#page=2).
+![de foto](foto.JPG) en [de folder](folder.pdf#page=2), [groot](foto.JPG).
 
 De foto van een verhaal onder embargo: ![geheime foto](../geheimfoto/geheim.jpg).
 EOF
@@ -151,10 +180,27 @@ ok $? "no held-back text, hidden file, symlinked file or HTML from content/ is i
 ok $? "no .md, .svg, .docx or stray .html file is copied"
 
 P="$TMP/pub/verhalen/aanval"
-cmp -s "$A/foto.JPG" "$P/foto.JPG" && cmp -s "$A/folder.pdf" "$P/folder.pdf" &&
-	grep -q '<img src="foto.JPG" alt="de foto">' "$P/index.html" &&
+cmp -s "$A/folder.pdf" "$P/folder.pdf" &&
 	grep -q 'href="folder.pdf#page=2"' "$P/index.html"
-ok $? "allowed attachments (.JPG, .pdf) are copied and linked, fragment kept"
+ok $? "a linked PDF is copied beside the page and linked, fragment kept"
+
+# The photo: made anew in img/ in the widths the page needs (700 px wide:
+# 480, 680 and its own), each linked; the original nowhere.
+find "$TMP/pub" -type f -exec cmp -s "$A/foto.JPG" {} \; -print >"$TMP/err"
+[ ! -s "$TMP/err" ] && [ ! -e "$P/foto.JPG" ] &&
+	! grep -rlaF EXIFWOORDX "$TMP/pub" >>"$TMP/err" &&
+	grep -Eq '<picture><source type="image/webp" srcset="\.\./\.\./img/[0-9a-f]{16}-480\.webp 480w, \.\./\.\./img/[0-9a-f]{16}-680\.webp 680w, \.\./\.\./img/[0-9a-f]{16}-700\.webp 700w" sizes="[^"]+"><img src="\.\./\.\./img/[0-9a-f]{16}-680\.jpg" srcset="[^"]+ 480w, [^"]+ 700w" sizes="[^"]+" width="700" height="500" alt="de foto" loading="lazy" decoding="async"></picture>' "$P/index.html"
+ok $? "a Markdown image is a <picture> of images made anew; the original file and its comment are nowhere"
+
+missing=""
+for f in $(grep -o '\.\./\.\./img/[^" ]*' "$P/index.html" | sort -u); do
+	w=${f##*-}
+	w=${w%.*}
+	[ "$(vipsheader -f width "$P/$f" 2>/dev/null)" = "$w" ] || missing="$missing $f"
+done
+echo "$missing" >"$TMP/err"
+[ -z "$missing" ] && grep -Eq 'href="\.\./\.\./img/[0-9a-f]{16}-700\.jpg">groot</a>' "$P/index.html"
+ok $? "every image the page names is in img/, as wide as its name says; a link to the photo opens the widest"
 
 grep -q 'href="../stil/#"' "$P/index.html" &&
 	! grep -q 'href="[^"]*geheim' "$P/index.html" &&
@@ -162,7 +208,13 @@ grep -q 'href="../stil/#"' "$P/index.html" &&
 	grep -q 'het geheim' "$P/index.html"
 ok $? "escaped doc links are links; to unpublished stories they are text"
 
-grep -q 'embargo: geheime foto\.' "$P/index.html" && [ ! -e "$P/geheim.jpg" ]
+odd=""
+for f in "$TMP/pub"/img/*; do
+	[ "$(vipsheader -f width "$f")" = 123 ] && odd="$odd $f"
+done
+echo "$odd" >"$TMP/err"
+grep -q 'embargo: geheime foto\.' "$P/index.html" && [ ! -e "$P/geheim.jpg" ] &&
+	[ -z "$odd" ]
 ok $? "the photo of an embargoed story's bundle is not published through another page"
 
 tap_end

@@ -15,7 +15,7 @@ build() { # SOURCE OUTPUT [more options]
 		>"$TMP/out" 2>"$TMP/err"
 }
 
-echo "1..17"
+echo "1..19"
 
 build "$ROOT" "$TMP/a"
 ok $? "the example site builds"
@@ -109,14 +109,33 @@ build "$TMP/self" "$TMP/self"
 [ $? -eq 2 ] && [ -f "$TMP/self/site.yaml" ] && grep -q "is de bronmap of bevat hem" "$TMP/err"
 ok $? "the source folder is never the output (refused, exit 2; tests/output.sh has the rest)"
 
+# The photo (1800 x 1200) is shared as a JPEG of 1200 px, made anew.
+story="$TMP/a/verhalen/de-boer-op-het-bankje/index.html"
+og=$(sed -n 's|.*property="og:image" content="https://www.zameneen.nl/\(img/[0-9a-f]\{16\}-1200\.jpg\)".*|\1|p' "$story")
 grep -q '<html lang="nl">' "$TMP/a/index.html" &&
-	grep -q '<link rel="canonical" href="https://www.zameneen.nl/verhalen/' \
-		"$TMP/a/verhalen/de-boer-op-het-bankje/index.html" &&
-	grep -q 'property="og:image" content="https://www.zameneen.nl/verhalen/de-boer-op-het-bankje/foto.jpg"' \
-		"$TMP/a/verhalen/de-boer-op-het-bankje/index.html" &&
-	[ -f "$TMP/a/verhalen/de-boer-op-het-bankje/foto.jpg" ] &&
+	grep -q '<link rel="canonical" href="https://www.zameneen.nl/verhalen/' "$story" &&
+	[ -n "$og" ] && [ "$(vipsheader -f width "$TMP/a/$og")" = 1200 ] &&
+	[ "$(vipsheader -f height "$TMP/a/$og")" = 800 ] &&
+	grep -q 'property="og:image:width" content="1200"' "$story" &&
+	grep -q 'property="og:image:height" content="800"' "$story" &&
+	grep -q 'property="og:image:alt" content="Een houten bank' "$story" &&
+	[ ! -e "$TMP/a/verhalen/de-boer-op-het-bankje/foto.jpg" ] &&
 	! grep -rq 'url(http\|@import' "$TMP/a/assets/zamen.css"
-ok $? "canonical and Open Graph are absolute, photos and fonts self-hosted"
+ok $? "canonical and Open Graph are absolute, photos (made anew) and fonts self-hosted"
+
+# The images: made once into a cold cache, then taken from it; made
+# again after the cache is removed, the same bytes.
+mkdir -p "$TMP/fresh"
+cp -r "$ROOT/site.yaml" "$ROOT/content" "$TMP/fresh/"
+build "$TMP/fresh" "$TMP/cold" && grep -q '^zamen: afbeeldingen: [1-9][0-9]* bewerkt, ' "$TMP/out" &&
+	build "$TMP/fresh" "$TMP/warm" && grep -q '^zamen: afbeeldingen: 0 bewerkt, [1-9][0-9]* uit de cache\.$' "$TMP/out"
+ok $? "a second build takes every image from the cache and says so: 0 bewerkt"
+
+rm -rf "$TMP/fresh/.zamen-cache"
+build "$TMP/fresh" "$TMP/again" && diff -r "$TMP/cold" "$TMP/warm" >"$TMP/err" &&
+	diff -r "$TMP/cold" "$TMP/again" >>"$TMP/err" && diff -r "$TMP/a" "$TMP/cold" >>"$TMP/err" &&
+	[ -n "$(ls "$TMP/again/img")" ]
+ok $? "the same tree, byte for byte, from a cold cache, a warm one and after rm -rf .zamen-cache"
 
 grep -q 'href="../activiteiten/samen-eten-swifterbant/"' \
 	"$TMP/a/journaal/2026-47/index.html" 2>/dev/null ||

@@ -2,7 +2,9 @@
 // shows it. For each page: zero axe-core violations (WCAG 2.x A, AA and the
 // AAA contrast rule: 7:1), body text of at least 18 px, lines of at most
 // about 70 characters, no sideways scrolling at 200% zoom and on a phone,
-// and a focus ring that can be seen. Speaks TAP. Screenshots go to
+// and a focus ring that can be seen; every image with width, height and
+// srcset, and never sent wider than it is shown (a phone at 3x, a desktop
+// at 1x). Speaks TAP. Screenshots go to
 // tests/out/browser/ to be looked at.
 //
 //   node check.mjs PUBLIC
@@ -33,12 +35,13 @@ const pages = [
   ["journaal", "journaal/"],
   ["editie", "journaal/2026-47/"],
   ["pagina", "over-ons/"],
+  ["pagina met afbeelding", "fotos/"],
   ["404", "404.html"],
 ];
 
 const types = { ".html": "text/html; charset=utf-8", ".css": "text/css",
   ".ttf": "font/ttf", ".svg": "image/svg+xml", ".ico": "image/x-icon",
-  ".png": "image/png", ".jpg": "image/jpeg", ".xml": "application/xml",
+  ".png": "image/png", ".jpg": "image/jpeg", ".webp": "image/webp", ".xml": "application/xml",
   ".pdf": "application/pdf", ".ics": "text/calendar" };
 
 // A plain file server on loopback: the site as any web host serves it.
@@ -72,7 +75,69 @@ const tap = (good, what, details = []) => {
   console.log(`${good ? "ok" : "not ok"} ${n} - ${what}`);
   if (!good) { failed++; for (const d of details) console.log(`# ${d}`); }
 };
-console.log(`1..${pages.length * 4}`);
+console.log(`1..${pages.length * 5}`);
+
+// Every <img> of the page at path, as a reader's browser shows it: with
+// width and height (no layout shift) and a srcset, and the file it chose
+// no wider than needed: at most the narrowest candidate that covers the
+// width shown times the device pixel ratio. Lazy images are made to load.
+// Returns what is wrong; screenshots the pages that have images.
+const viewports = [["telefoon", 390, 844, 3], ["desktop", 1280, 900, 1]];
+async function imageProblems(name, path) {
+  const problems = [];
+  for (const [label, width, height, dpr] of viewports) {
+    const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
+    const page = await context.newPage();
+    await page.goto(base + path, { waitUntil: "load" });
+    const images = await page.evaluate(async () => {
+      const imgs = [...document.images];
+      for (const img of imgs) img.loading = "eager";
+      await Promise.all(imgs.map((img) => img.decode().catch(() => {})));
+      const parse = (set) => (set || "").split(",").filter((c) => c.trim()).map((c) => {
+        const [url, w] = c.trim().split(/\s+/);
+        return { url: new URL(url, document.baseURI).href, w: parseInt(w, 10) };
+      });
+      const out = [];
+      for (const img of imgs) {
+        // The candidates the browser chose from: a <source> or the <img>.
+        const sets = [...(img.closest("picture")?.querySelectorAll("source") || [])]
+          .map((s) => parse(s.srcset)).concat([parse(img.srcset)]);
+        const from = sets.find((set) => set.some((c) => c.url === img.currentSrc)) || [];
+        // Its real pixels: the naturalWidth of the <img> itself is
+        // divided by the density of the chosen candidate.
+        const file = new Image();
+        file.src = img.currentSrc;
+        await file.decode().catch(() => {});
+        out.push({ alt: img.alt, src: img.currentSrc.replace(/.*\//, ""),
+          width: img.getAttribute("width"), height: img.getAttribute("height"),
+          srcset: img.getAttribute("srcset"), shown: img.getBoundingClientRect().width,
+          pixels: file.naturalWidth, candidates: from.map((c) => c.w),
+          // With w descriptors the browser divides by the density it
+          // computed from sizes: what remains is the width sizes said.
+          sizes: img.naturalWidth });
+      }
+      return out;
+    });
+    for (const im of images) {
+      const what = `${label}: '${im.alt}'`;
+      if (!im.width || !im.height || !im.srcset) {
+        problems.push(`${what} heeft geen width, height of srcset`);
+        continue;
+      }
+      const ws = [...im.candidates].sort((a, b) => a - b);
+      const enough = ws.find((w) => w >= im.shown * dpr) ?? ws[ws.length - 1];
+      if (!im.pixels || !ws.length || im.pixels > enough)
+        problems.push(`${what}: ${im.src} is ${im.pixels}px breed, getoond op ${Math.round(im.shown)}px bij ${dpr}x; ${enough}px was genoeg (uit ${ws.join(", ")})`);
+      // A sizes that is too small gives a blurred image.
+      if (im.sizes < im.shown - 1)
+        problems.push(`${what}: sizes zegt ${im.sizes}px, maar het beeld is ${Math.round(im.shown)}px breed`);
+    }
+    if (images.length)
+      await page.screenshot({ path: join(shots, `${name.replace(/ /g, "-")}-${label}.png`), fullPage: true });
+    await context.close();
+  }
+  return problems;
+}
 
 const requestsElsewhere = [];
 for (const [name, path] of pages) {
@@ -132,6 +197,10 @@ for (const [name, path] of pages) {
   tap(focus.tag === "A" && focus.outline !== "none" && focus.width >= 2 && focus.visible,
     `${name}: zichtbare focus op de eerste link`, [JSON.stringify(focus)]);
   await context.close();
+
+  // 5. Images: sized, responsive, never wider than needed.
+  const problems = await imageProblems(name, path);
+  tap(problems.length === 0, `${name}: afbeeldingen met width, height en srcset, niet breder dan nodig`, problems);
 }
 await browser.close();
 server.close();

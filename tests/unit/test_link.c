@@ -223,7 +223,7 @@ static void render_shows_refused_links_as_text(void **state)
 	struct arena *a = arena_new();
 	GString *out = g_string_new(NULL);
 	GArray *files = g_array_new(FALSE, FALSE, sizeof(struct md_file));
-	md_render_html(s, &d, "over-ons/", a, out, files);
+	md_render_html(s, &d, "over-ons/", a, out, files, NULL);
 	assert_string_equal(out->str,
 	                    "<p>A B C D E <a href=\"../verhalen/anoniem/#k\">F"
 	                    "</a> <a href=\"HTTPS://x.nl/\">G</a></p>\n");

@@ -3,7 +3,7 @@
 
     linkwalk.py PUBLIC
 
-- a relative href/src must resolve to a file in PUBLIC (a folder to its
+- a relative href/src (and every srcset candidate) must resolve to a file in PUBLIC (a folder to its
   index.html), and a #fragment to an id on that page;
 - pages link relatively: no href or src starts with '/', except on 404.html,
   which a host serves at any address;
@@ -37,6 +37,12 @@ class Page(HTMLParser):
         for attr in ("href", "src"):
             if attr in a and a[attr] is not None:
                 self.refs.append((tag, attr, a[attr]))
+        # Every candidate of a srcset ("x-480.webp 480w, ...") is a file.
+        if a.get("srcset"):
+            for candidate in a["srcset"].split(","):
+                if candidate.strip():
+                    self.refs.append((tag, "srcset",
+                                      candidate.split()[0]))
 
 
 def parse(path, cache):
