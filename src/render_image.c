@@ -240,38 +240,49 @@ void picture_html(GString *out, struct arena *a, const struct picture *p,
 struct work {
 	struct picture_set *ps;
 	struct write_out *w;
-	struct made **files; /* sorted by name */
+	struct made **files; /* by source, then by name */
+	size_t *group;       /* group i: files[group[i]] to files[group[i+1]] */
 	gint failed;         /* g_atomic_int */
 };
 
-static void make_one(void *data, size_t i, struct arena *a, struct diags *d)
+/* Every file of one source: image_make_all() decodes it once for all. */
+static void make_group(void *data, size_t i, struct arena *a, struct diags *d)
 {
 	(void)a;
 	struct work *wk = data;
-	const struct made *m = wk->files[i];
+	struct made **files = wk->files + wk->group[i];
+	size_t n = wk->group[i + 1] - wk->group[i];
+	struct image_request *rq = g_new(struct image_request, n);
+	GBytes **out = g_new0(GBytes *, n);
+	for (size_t k = 0; k < n; k++)
+		rq[k] = files[k]->rq;
 	char buf[200];
-	GBytes *b = image_make(wk->ps->images, m->real, &m->info, &m->rq, buf,
-	                       sizeof buf);
-	if (!b) {
-		diag_error(d, ((struct diag_pos){m->path, 0, 0}),
+	if (!image_make_all(wk->ps->images, files[0]->real, &files[0]->info, rq,
+	                    n, out, buf, sizeof buf)) {
+		diag_error(d, ((struct diag_pos){files[0]->path, 0, 0}),
 		           "de afbeelding kon niet voor de website gemaakt "
 		           "worden: %s",
 		           buf);
 		g_atomic_int_set(&wk->failed, 1);
-		return;
+	} else {
+		for (size_t k = 0; k < n; k++) {
+			gsize len;
+			const void *bytes = g_bytes_get_data(out[k], &len);
+			if (!write_file(wk->w, files[k]->name, bytes, len))
+				g_atomic_int_set(&wk->failed, 1);
+			g_bytes_unref(out[k]);
+		}
 	}
-	gsize len;
-	const void *bytes = g_bytes_get_data(b, &len);
-	if (!write_file(wk->w, m->name, bytes, len))
-		g_atomic_int_set(&wk->failed, 1);
-	g_bytes_unref(b);
+	g_free(out);
+	g_free(rq);
 }
 
 static gint cmp_made(gconstpointer a, gconstpointer b)
 {
 	const struct made *x = *(struct made *const *)a;
 	const struct made *y = *(struct made *const *)b;
-	return strcmp(x->name, y->name);
+	int c = strcmp(x->info.digest, y->info.digest);
+	return c ? c : strcmp(x->name, y->name);
 }
 
 bool picture_write(struct picture_set *ps, struct write_out *w, struct diags *d)
@@ -286,12 +297,23 @@ bool picture_write(struct picture_set *ps, struct write_out *w, struct diags *d)
 	g_hash_table_iter_init(&it, ps->made);
 	while (g_hash_table_iter_next(&it, NULL, &value))
 		g_ptr_array_add(files, value);
-	/* In name order: the work is handed out the same way every build
-	 * (what is written does not depend on it). */
+	/* By source, then by name: the work is handed out the same way
+	 * every build (what is written does not depend on it). */
 	g_ptr_array_sort(files, cmp_made);
-	struct work wk = {ps, w, (struct made **)files->pdata, 0};
-	/* An image takes long enough to be worth a thread of its own. */
-	parallel_for(files->len, 1, make_one, &wk, NULL, d);
+	size_t *group = g_new(size_t, files->len + 1);
+	size_t groups = 0;
+	for (guint i = 0; i < files->len; i++) {
+		const struct made *m = files->pdata[i];
+		if (i == 0 ||
+		    strcmp(m->info.digest,
+		           ((struct made *)files->pdata[i - 1])->info.digest))
+			group[groups++] = i;
+	}
+	group[groups] = files->len;
+	struct work wk = {ps, w, (struct made **)files->pdata, group, 0};
+	/* A photo takes long enough to be worth a thread of its own. */
+	parallel_for(groups, 1, make_group, &wk, NULL, d);
+	g_free(group);
 	g_ptr_array_free(files, TRUE);
 	return !g_atomic_int_get(&wk.failed);
 }
